@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace platform {
+
+// A new UUIDv7 (RFC 9562) in canonical lower-case form: time-ordered, so
+// primary keys built from it stay index-friendly and sort by creation.
+std::string new_uuid_v7();
+
+// Whether `text` is a canonical UUID (any version), lower or upper case.
+bool is_uuid(std::string_view text);
+
+// 16 random bytes as 32 hex digits, 8 as 16: W3C trace and span ids.
+std::string random_hex(std::size_t bytes);
+
+}  // namespace platform

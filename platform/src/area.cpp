@@ -1,0 +1,1 @@
+// Gives every platform area at least one object while it is being written.

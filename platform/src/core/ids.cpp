@@ -1,0 +1,70 @@
+#include "platform/ids.h"
+
+#include <openssl/rand.h>
+
+#include <array>
+#include <cctype>
+#include <chrono>
+#include <cstdint>
+#include <stdexcept>
+
+namespace platform {
+namespace {
+
+constexpr char kHexDigits[] = "0123456789abcdef";
+
+void fill_random(unsigned char* bytes, std::size_t count) {
+  if (RAND_bytes(bytes, static_cast<int>(count)) != 1) {
+    throw std::runtime_error("RAND_bytes failed");
+  }
+}
+
+void append_hex(std::string& out, unsigned char byte) {
+  out.push_back(kHexDigits[byte >> 4]);
+  out.push_back(kHexDigits[byte & 0x0f]);
+}
+
+}  // namespace
+
+std::string new_uuid_v7() {
+  std::array<unsigned char, 16> bytes{};
+  fill_random(bytes.data(), bytes.size());
+  const auto millis = static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(
+          std::chrono::system_clock::now().time_since_epoch())
+          .count());
+  for (int i = 0; i < 6; ++i) {
+    bytes[i] = static_cast<unsigned char>(millis >> (8 * (5 - i)));
+  }
+  bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x70);  // version 7
+  bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3f) | 0x80);  // RFC 9562 variant
+
+  std::string text;
+  text.reserve(36);
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) text.push_back('-');
+    append_hex(text, bytes[i]);
+  }
+  return text;
+}
+
+bool is_uuid(std::string_view text) {
+  if (text.size() != 36) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool dash_position = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash_position != (text[i] == '-')) return false;
+    if (!dash_position && !std::isxdigit(static_cast<unsigned char>(text[i]))) return false;
+  }
+  return true;
+}
+
+std::string random_hex(std::size_t bytes) {
+  std::string raw(bytes, '\0');
+  fill_random(reinterpret_cast<unsigned char*>(raw.data()), bytes);
+  std::string text;
+  text.reserve(bytes * 2);
+  for (char c : raw) append_hex(text, static_cast<unsigned char>(c));
+  return text;
+}
+
+}  // namespace platform
