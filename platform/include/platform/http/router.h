@@ -1,0 +1,72 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/http/message.h"
+
+namespace platform::http {
+
+using Handler = std::function<Response(Request&)>;
+
+struct RouteOptions {
+  // Handlers run on a worker pool so that a blocking database call never
+  // stalls the I/O threads. A handler that does no blocking work (health,
+  // metrics, in-memory answers) can run inline on the I/O thread instead and
+  // save the hand-off.
+  bool runs_inline = false;
+};
+
+struct Route {
+  Method method;
+  std::string pattern;
+  Handler handler;
+  RouteOptions options;
+};
+
+// Maps method + path to a handler. Patterns are made of literal segments and
+// {name} parameters ("/v1/products/{id}/inventory"); literals win over
+// parameters, so "/v1/products/by-slug/{slug}" and "/v1/products/{id}" coexist.
+class Router {
+ public:
+  Router();
+  ~Router();
+  Router(Router&&) noexcept;
+  Router& operator=(Router&&) noexcept;
+
+  void add(Method method, std::string_view pattern, Handler handler, RouteOptions options = {});
+  void get(std::string_view pattern, Handler handler, RouteOptions options = {}) {
+    add(Method::get, pattern, std::move(handler), options);
+  }
+  void post(std::string_view pattern, Handler handler) { add(Method::post, pattern, std::move(handler)); }
+  void put(std::string_view pattern, Handler handler) { add(Method::put, pattern, std::move(handler)); }
+  void patch(std::string_view pattern, Handler handler) {
+    add(Method::patch, pattern, std::move(handler));
+  }
+  void remove(std::string_view pattern, Handler handler) {
+    add(Method::delete_, pattern, std::move(handler));
+  }
+  // Adds every route of `other` under `prefix` ("/api/catalog").
+  void mount(std::string_view prefix, const Router& other);
+
+  struct Match {
+    const Route* route = nullptr;  // null: no route for this method
+    bool path_exists = false;      // some method matches the path (405 vs 404)
+    std::vector<Method> allowed;   // methods the path accepts, for Allow
+    std::vector<std::pair<std::string, std::string>> parameters;
+  };
+  Match match(Method method, std::string_view path) const;
+
+  const std::vector<std::unique_ptr<Route>>& routes() const noexcept { return routes_; }
+
+ private:
+  struct Node;
+  std::unique_ptr<Node> root_;
+  std::vector<std::unique_ptr<Route>> routes_;
+};
+
+}  // namespace platform::http

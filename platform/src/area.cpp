@@ -1,1 +1,0 @@
-// Gives every platform area at least one object while it is being written.
