@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "http/beast_conversion.h"
 #include "http/middleware.h"
 #include "http/run_on.h"
 #include "platform/error.h"
@@ -21,38 +22,6 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
-
-namespace {
-
-Method method_of(bhttp::verb verb) {
-  switch (verb) {
-    case bhttp::verb::get: return Method::get;
-    case bhttp::verb::head: return Method::head;
-    case bhttp::verb::post: return Method::post;
-    case bhttp::verb::put: return Method::put;
-    case bhttp::verb::patch: return Method::patch;
-    case bhttp::verb::delete_: return Method::delete_;
-    case bhttp::verb::options: return Method::options;
-    default: return Method::other;
-  }
-}
-
-bhttp::response<bhttp::string_body> to_beast(Response&& response, unsigned version, bool keep_alive,
-                                             bool head) {
-  bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), version};
-  for (const auto& [name, value] : response.headers) message.insert(name, value);
-  const auto length = response.body.size();
-  if (!head) message.body() = std::move(response.body);
-  message.keep_alive(keep_alive);
-  if (head) {
-    message.content_length(length);
-  } else if (response.status != 204 && response.status != 304) {
-    message.prepare_payload();
-  }
-  return message;
-}
-
-}  // namespace
 
 class Server::Impl {
  public:
@@ -198,14 +167,7 @@ class Server::Impl {
       const unsigned version = message.version();
       const bool keep_alive = message.keep_alive();
 
-      Request request;
-      request.method = method_of(message.method());
-      request.target = std::string(message.target());
-      for (const auto& field : message) {
-        request.headers.add(field.name_string(), field.value());
-      }
-      request.body = std::move(message.body());
-      request.remote_address = remote;
+      Request request = to_request(std::move(message), remote);
       request.deadline = started + options_.request_timeout;
 
       auto prepared = middleware_.prepare(request);
