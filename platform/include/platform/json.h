@@ -38,6 +38,8 @@ struct IntegerRule {
 class ObjectReader {
  public:
   explicit ObjectReader(const boost::json::object& object, std::string path = {});
+  // The reader keeps a reference: it must not outlive the object it reads.
+  ObjectReader(boost::json::object&&, std::string = {}) = delete;
 
   bool contains(std::string_view key) const;
   // Present and null: in a JSON merge patch that means "remove".

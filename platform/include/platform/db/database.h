@@ -27,6 +27,9 @@ class Session {
   virtual ~Session() = default;
   virtual Dialect dialect() const = 0;
   virtual Result execute(std::string_view sql, std::span<const Value> params) = 0;
+  // Several statements separated by semicolons, without parameters or
+  // results: what migrations need.
+  virtual void execute_script(std::string_view sql) = 0;
 
   template <class... Args>
   Result run(std::string_view sql, Args&&... args) {

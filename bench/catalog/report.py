@@ -1,0 +1,24 @@
+"""Turns bench/catalog/run.sh measurements into the Markdown table of docs/benchmarks.md."""
+import json
+import sys
+
+results_file, idle_rss, loaded_rss, catalog_idle_rss, duration, connections, threads = sys.argv[1:8]
+results = {}
+with open(results_file) as lines:
+    for line in lines:
+        record = json.loads(line)
+        results[record["name"]] = record["result"]
+
+print(f"wrk -t{threads} -c{connections} -d{duration}, same machine, same run\n")
+print("| measurement | requests/s | p50 ms | p99 ms | errors | vs nginx |")
+print("|---|---:|---:|---:|---:|---:|")
+for name, result in results.items():
+    kind = "product" if name.endswith("product") else "list"
+    reference = results[f"nginx-{kind}"]["requests_per_second"]
+    ratio = result["requests_per_second"] / reference
+    print(f"| {name} | {result['requests_per_second']:.0f} | {result['p50_ms']:.2f} | "
+          f"{result['p99_ms']:.2f} | {result['errors']} | {ratio:.0%} |")
+print()
+print(f"- shop (embedded, demo catalog) RSS idle: {int(idle_rss) / 1024:.1f} MiB, "
+      f"after the SQLite runs: {int(loaded_rss) / 1024:.1f} MiB")
+print(f"- catalog process (PostgreSQL) RSS idle: {int(catalog_idle_rss) / 1024:.1f} MiB")

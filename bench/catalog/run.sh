@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Catalog HTTP benchmark: product by id and a 20-item product list, embedded
+# (SQLite) and distributed (PostgreSQL), each against nginx serving a static
+# JSON body of the same size in the same run: the practical HTTP ceiling of
+# this machine. Prints a Markdown table; results are ratios to nginx because
+# absolute numbers on a shared 2-core machine are noise.
+#
+#   bench/catalog/run.sh            # 10 s per measurement
+#   DURATION=30s bench/catalog/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+duration=${DURATION:-10s}
+connections=${CONNECTIONS:-32}
+threads=${THREADS:-1}
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [[ -f "$work/infra/env" ]]; then scripts/test-infra.sh stop "$work/infra" >/dev/null; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() { for _ in $(seq 1 200); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.05; done; echo "not ready: $1" >&2; return 1; }
+rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+measure() {  # measure NAME PATHS_FILE BASE_URL
+  PATHS_FILE=$2 wrk -t"$threads" -c"$connections" -d"$duration" -s bench/catalog/paths.lua "$3" | tail -n 1 |
+    sed "s/^/{\"name\":\"$1\",\"result\":/; s/$/}/" >> "$work/results.jsonl"
+}
+
+cmake --build --preset release --target shop catalog_server >/dev/null
+
+# nginx: the same bytes as a real product document, from memory.
+nginx_port=$(free_port)
+mkdir -p "$work/nginx/root"
+start_shop() {  # start_shop PORT DATA_DIR -> pid
+  SHOP_PORT=$1 SHOP_DATA_DIR=$2 SHOP_ACCESS_LOG=false LOG_LEVEL=warn build/release/apps/shop/shop &
+  pids+=($!)
+}
+
+# --- embedded (SQLite) ----------------------------------------------------------
+shop_port=$(free_port)
+start_shop "$shop_port" "$work/data"
+shop_pid=${pids[-1]}
+wait_http "http://127.0.0.1:$shop_port/healthz"
+sleep 1
+idle_rss=$(rss_kib "$shop_pid")
+base="http://127.0.0.1:$shop_port"
+curl -fs "$base/api/catalog/v1/products?limit=100" | python3 -c '
+import json,sys
+items=json.load(sys.stdin)["items"]
+print("\n".join("/api/catalog/v1/products/"+p["id"] for p in items))' > "$work/by-id.txt"
+curl -fs "$base$(head -n1 "$work/by-id.txt")" > "$work/nginx/root/product.json"
+for category in home-office kitchen audio outdoor fitness books garden lighting bags toys; do
+  echo "/api/catalog/v1/products?category=$category&limit=20"
+done > "$work/list.txt"
+curl -fs "$base/api/catalog/v1/products?category=kitchen&limit=20" > "$work/nginx/root/list.json"
+echo /product.json > "$work/nginx-product.txt"
+echo /list.json > "$work/nginx-list.txt"
+
+cat > "$work/nginx/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  open_file_cache max=100;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/nginx/root;
+    default_type application/json;
+  }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+wait_http "http://127.0.0.1:$nginx_port/product.json"
+
+measure nginx-product "$work/nginx-product.txt" "http://127.0.0.1:$nginx_port"
+measure nginx-list "$work/nginx-list.txt" "http://127.0.0.1:$nginx_port"
+measure sqlite-product "$work/by-id.txt" "$base"
+measure sqlite-list "$work/list.txt" "$base"
+loaded_rss=$(rss_kib "$shop_pid")
+
+# --- distributed (PostgreSQL) ------------------------------------------------------
+scripts/test-infra.sh start "$work/infra" --only postgres >/dev/null
+# shellcheck disable=SC1091
+source "$work/infra/env"
+catalog_port=$(free_port)
+CATALOG_PORT=$catalog_port CATALOG_DATABASE_URL=$SHOP_TEST_POSTGRES_URL CATALOG_SEED_DEMO=true \
+  CATALOG_ACCESS_LOG=false LOG_LEVEL=warn build/release/services/catalog/catalog &
+pids+=($!)
+catalog_pid=${pids[-1]}
+wait_http "http://127.0.0.1:$catalog_port/readyz"
+sleep 1
+catalog_idle_rss=$(rss_kib "$catalog_pid")
+pg_base="http://127.0.0.1:$catalog_port"
+curl -fs "$pg_base/v1/products?limit=100" | python3 -c '
+import json,sys
+items=json.load(sys.stdin)["items"]
+print("\n".join("/v1/products/"+p["id"] for p in items))' > "$work/pg-by-id.txt"
+sed 's#^/api/catalog##' "$work/list.txt" > "$work/pg-list.txt"
+measure postgres-product "$work/pg-by-id.txt" "$pg_base"
+measure postgres-list "$work/pg-list.txt" "$pg_base"
+
+python3 bench/catalog/report.py "$work/results.jsonl" "$idle_rss" "$loaded_rss" "$catalog_idle_rss" \
+  "$duration" "$connections" "$threads"

@@ -1,0 +1,20 @@
+-- Events waiting to be relayed to the bus, written in the same transaction as
+-- the change that caused them.
+CREATE TABLE outbox (
+  sequence BIGSERIAL PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  subject TEXT NOT NULL,
+  envelope TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  published_at BIGINT
+);
+CREATE INDEX outbox_unpublished ON outbox (sequence) WHERE published_at IS NULL;
+
+-- Events this service has already acted on, per consumer: redeliveries of
+-- them are acknowledged without acting twice.
+CREATE TABLE inbox (
+  consumer TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  processed_at BIGINT NOT NULL,
+  PRIMARY KEY (consumer, event_id)
+);

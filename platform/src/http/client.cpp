@@ -1,0 +1,251 @@
+#include "platform/http/client.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <future>
+#include <map>
+#include <random>
+#include <thread>
+
+#include "platform/error.h"
+#include "platform/trace_context.h"
+
+namespace platform::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Target {
+  std::string host;
+  std::string port;
+  std::string path_and_query;
+  std::string key() const { return host + ":" + port; }
+};
+
+Target parse_target(const std::string& url) {
+  auto parsed = boost::urls::parse_uri(url);
+  if (!parsed) throw Error(ErrorKind::invalid_argument, "bad-url", "not a URL: " + url);
+  if (parsed->scheme() != "http") {
+    throw Error(ErrorKind::invalid_argument, "bad-url", "unsupported scheme " + std::string(parsed->scheme()));
+  }
+  Target target;
+  target.host = std::string(parsed->host());
+  target.port = parsed->has_port() ? std::string(parsed->port()) : "80";
+  target.path_and_query = std::string(parsed->encoded_path());
+  if (target.path_and_query.empty()) target.path_and_query = "/";
+  if (parsed->has_query()) target.path_and_query += "?" + std::string(parsed->encoded_query());
+  return target;
+}
+
+bhttp::verb verb_of(Method method) {
+  switch (method) {
+    case Method::get: return bhttp::verb::get;
+    case Method::head: return bhttp::verb::head;
+    case Method::post: return bhttp::verb::post;
+    case Method::put: return bhttp::verb::put;
+    case Method::patch: return bhttp::verb::patch;
+    case Method::delete_: return bhttp::verb::delete_;
+    case Method::options: return bhttp::verb::options;
+    case Method::other: break;
+  }
+  throw Error(ErrorKind::invalid_argument, "bad-method", "unsupported method");
+}
+
+bool idempotent(const ClientRequest& request) {
+  return request.method == Method::get || request.method == Method::head || request.method == Method::put ||
+         request.method == Method::delete_ || request.method == Method::options ||
+         request.headers.contains("Idempotency-Key");
+}
+
+// Why an attempt failed, and whether another attempt may help.
+struct AttemptFailure {
+  std::string reason;
+  bool before_sending = false;  // nothing reached the server: safe to retry any method
+};
+
+}  // namespace
+
+class Client::Impl {
+ public:
+  explicit Impl(ClientOptions options)
+      : options_(options), work_(asio::make_work_guard(io_)), thread_([this] { io_.run(); }) {
+    if (options_.registry != nullptr) {
+      calls_ = &options_.registry->counter("http_client_requests_total", "Outgoing HTTP calls",
+                                           {"host", "method", "status"});
+      retries_ = &options_.registry->counter("http_client_retries_total", "Outgoing HTTP retries", {"host"});
+      durations_ = &options_.registry->histogram("http_client_request_duration_seconds",
+                                                 "Outgoing HTTP call duration", {"host", "method"});
+    }
+  }
+
+  ~Impl() {
+    work_.reset();
+    asio::post(io_, [this] { idle_.clear(); });
+    io_.stop();
+    thread_.join();
+  }
+
+  Response send(ClientRequest request) {
+    const auto target = parse_target(request.url);
+    const auto deadline = request.deadline.value_or(Clock::now() + options_.timeout);
+    if (const auto* trace = current_trace()) {
+      if (!request.headers.contains("traceparent")) {
+        request.headers.set("traceparent", TraceContext::child_of(*trace).traceparent());
+      }
+      if (!request.headers.contains("X-Request-Id") && !trace->request_id.empty()) {
+        request.headers.set("X-Request-Id", trace->request_id);
+      }
+    }
+    const auto started = Clock::now();
+    auto future = asio::co_spawn(io_, call(request, target, deadline), asio::use_future);
+    std::string status = "error";
+    try {
+      auto response = future.get();
+      status = std::to_string(response.status);
+      record(target, request.method, status, started);
+      return response;
+    } catch (...) {
+      record(target, request.method, status, started);
+      throw;
+    }
+  }
+
+ private:
+  void record(const Target& target, Method method, const std::string& status, Clock::time_point started) {
+    if (calls_ == nullptr) return;
+    const std::string method_name(to_string(method));
+    calls_->with({target.key(), method_name, status}).increment();
+    durations_->with({target.key(), method_name})
+        .observe(std::chrono::duration<double>(Clock::now() - started).count());
+  }
+
+  asio::awaitable<Response> call(const ClientRequest& request, const Target& target, Clock::time_point deadline) {
+    const bool may_retry = idempotent(request);
+    std::string last_failure;
+    for (int attempt = 1;; ++attempt) {
+      AttemptFailure failure;
+      try {
+        auto response = co_await attempt_once(request, target, deadline, failure);
+        const bool overloaded = response.status == 502 || response.status == 503 || response.status == 504;
+        if (!overloaded || !may_retry || attempt >= options_.max_attempts) co_return response;
+        last_failure = "status " + std::to_string(response.status);
+      } catch (const boost::system::system_error& error) {
+        last_failure = failure.reason.empty() ? error.code().message() : failure.reason + ": " + error.code().message();
+        const bool retryable = may_retry || failure.before_sending;
+        if (!retryable || attempt >= options_.max_attempts) break;
+      }
+      const auto pause = backoff(attempt);
+      if (Clock::now() + pause >= deadline) break;
+      if (retries_ != nullptr) retries_->with({target.key()}).increment();
+      asio::steady_timer timer(io_, pause);
+      co_await timer.async_wait(asio::use_awaitable);
+    }
+    throw Error(ErrorKind::unavailable, "upstream-unavailable",
+                "no answer from " + target.key() + ": " + last_failure);
+  }
+
+  std::chrono::milliseconds backoff(int attempt) {
+    const auto ceiling = std::min<std::int64_t>(options_.backoff_max.count(),
+                                                options_.backoff_base.count() << std::min(attempt, 10));
+    std::uniform_int_distribution<std::int64_t> full_jitter(0, std::max<std::int64_t>(ceiling, 1));
+    return std::chrono::milliseconds(full_jitter(random_));
+  }
+
+  asio::awaitable<Response> attempt_once(const ClientRequest& request, const Target& target,
+                                         Clock::time_point deadline, AttemptFailure& failure) {
+    auto [stream, reused] = co_await connection(target, deadline, failure);
+    stream->expires_at(deadline);
+
+    bhttp::request<bhttp::string_body> message{verb_of(request.method), target.path_and_query, 11};
+    message.set(bhttp::field::host, target.host);
+    for (const auto& [name, value] : request.headers) message.set(name, value);
+    message.body() = request.body;
+    message.keep_alive(true);
+    message.prepare_payload();
+
+    beast::flat_buffer buffer;
+    bhttp::response_parser<bhttp::string_body> parser;
+    parser.body_limit(options_.max_response_bytes);
+    if (request.method == Method::head) parser.skip(true);
+    bool written = false;
+    try {
+      co_await bhttp::async_write(*stream, message, asio::use_awaitable);
+      written = true;
+      co_await bhttp::async_read(*stream, buffer, parser, asio::use_awaitable);
+    } catch (const boost::system::system_error&) {
+      // A pooled connection the server closed while idle fails on the write;
+      // the request never reached a handler, so a fresh one is safe for any
+      // method. After a complete write only idempotent requests are retried.
+      failure.before_sending = reused && !written;
+      failure.reason = "exchange with " + target.key();
+      throw;
+    }
+    auto reply = parser.release();
+    Response response;
+    response.status = static_cast<int>(reply.result_int());
+    for (const auto& field : reply) response.headers.add(field.name_string(), field.value());
+    response.body = std::move(reply.body());
+    if (reply.keep_alive()) give_back(target, std::move(stream));
+    co_return response;
+  }
+
+  asio::awaitable<std::pair<std::unique_ptr<beast::tcp_stream>, bool>> connection(
+      const Target& target, Clock::time_point deadline, AttemptFailure& failure) {
+    auto& pool = idle_[target.key()];
+    if (!pool.empty()) {
+      auto stream = std::move(pool.back());
+      pool.pop_back();
+      co_return std::pair{std::move(stream), true};
+    }
+    failure.before_sending = true;
+    failure.reason = "connect to " + target.key();
+    tcp::resolver resolver(io_);
+    const auto endpoints = co_await resolver.async_resolve(target.host, target.port, asio::use_awaitable);
+    auto stream = std::make_unique<beast::tcp_stream>(io_);
+    stream->expires_at(deadline);
+    co_await stream->async_connect(endpoints, asio::use_awaitable);
+    stream->socket().set_option(tcp::no_delay(true));
+    failure.before_sending = false;
+    failure.reason.clear();
+    co_return std::pair{std::move(stream), false};
+  }
+
+  void give_back(const Target& target, std::unique_ptr<beast::tcp_stream> stream) {
+    auto& pool = idle_[target.key()];
+    if (pool.size() < options_.max_idle_connections_per_endpoint) pool.push_back(std::move(stream));
+  }
+
+  ClientOptions options_;
+  asio::io_context io_;
+  asio::executor_work_guard<asio::io_context::executor_type> work_;
+  // Touched only on the client's I/O thread.
+  std::map<std::string, std::vector<std::unique_ptr<beast::tcp_stream>>> idle_;
+  std::minstd_rand random_{std::random_device{}()};
+  metrics::Family<metrics::Counter>* calls_ = nullptr;
+  metrics::Family<metrics::Counter>* retries_ = nullptr;
+  metrics::Family<metrics::Histogram>* durations_ = nullptr;
+  std::thread thread_;
+};
+
+Client::Client(ClientOptions options) : impl_(std::make_unique<Impl>(options)) {}
+Client::~Client() = default;
+
+Response Client::send(ClientRequest request) { return impl_->send(std::move(request)); }
+
+Response Client::get(std::string url, Headers headers) {
+  return send({Method::get, std::move(url), std::move(headers), {}, std::nullopt});
+}
+
+Response Client::post_json(std::string url, std::string body, Headers headers) {
+  headers.set("Content-Type", "application/json");
+  return send({Method::post, std::move(url), std::move(headers), std::move(body), std::nullopt});
+}
+
+}  // namespace platform::http

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang and runs each for FUZZ_SECONDS
+# (default 60) from its seed corpus. A finding fails the run and leaves the
+# crashing input in build/fuzz/findings.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${FUZZ_SECONDS:-60}
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j "$(nproc)"
+mkdir -p build/fuzz/findings
+for target in http_request catalog_input; do
+  corpus=build/fuzz/corpus/$target
+  mkdir -p "$corpus"
+  cp -n fuzz/corpus/$target/* "$corpus"/ 2>/dev/null || true
+  echo "fuzzing $target for ${seconds}s"
+  build/fuzz/fuzz/fuzz_$target -max_total_time="$seconds" -max_len=8192 -timeout=10 \
+    -rss_limit_mb=2048 -artifact_prefix=build/fuzz/findings/"$target"- -print_final_stats=1 "$corpus"
+done
+echo "fuzzing: no findings"

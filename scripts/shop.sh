@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# README command one: installs what is missing, builds, and runs the whole
+# shop in embedded mode with demo data on http://localhost:8080.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release --target shop
+exec build/release/apps/shop/shop "$@"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# README command two (and what CI runs): installs what is missing, builds,
+# starts real PostgreSQL, Redis and NATS JetStream on loopback, and runs every
+# test: the optimised build, then the same tests under ASan+UBSan, then the
+# fuzzers for a bounded time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jobs=$(nproc)
+scripts/install-deps.sh
+
+section() { printf '\n==== %s ====\n' "$*"; }
+
+section "build (release)"
+cmake --preset release >/dev/null
+cmake --build --preset release -j "$jobs"
+
+section "tests (release) against real infrastructure"
+scripts/with-test-infra.sh env SHOP_TEST_REQUIRE_INFRA=1 \
+  ctest --preset release -j "$jobs" --timeout 300
+
+section "build (asan)"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j "$jobs"
+
+section "tests (asan) against real infrastructure"
+scripts/with-test-infra.sh env SHOP_TEST_REQUIRE_INFRA=1 \
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --preset asan -j "$jobs" --timeout 600
+
+if [[ -x scripts/fuzz.sh ]]; then
+  section "fuzzing (bounded)"
+  scripts/fuzz.sh
+fi

@@ -1,0 +1,48 @@
+// The catalog as its own process (distributed mode): PostgreSQL or SQLite,
+// NATS JetStream, configured by environment variables (see --help).
+#include "catalog_service.h"
+#include "demo/demo_catalog.h"
+#include "platform/bus/open_event_bus.h"
+#include "platform/config.h"
+#include "platform/http/server_settings.h"
+#include "platform/log.h"
+
+int main(int argc, char** argv) {
+  platform::http::ShutdownSignals signals;
+  platform::Config config(argc, argv, "catalog",
+                          "Products, categories, prices, inventory and stock reservations.");
+  const auto server_options = platform::http::read_server_options(config, "CATALOG", "catalog", 8081);
+  const auto database_url = config.text("CATALOG_DATABASE_URL", "sqlite:data/catalog.db",
+                                        "postgresql://... or sqlite:PATH");
+  platform::db::DatabaseOptions database_options;
+  database_options.pool_size =
+      static_cast<int>(config.integer("CATALOG_DATABASE_POOL", 8, "database connections kept open", 1, 512));
+  const auto bus_url = config.text("CATALOG_NATS_URL", "",
+                                   "NATS JetStream URL; empty runs an in-process bus (development only)");
+  const bool seed = config.flag("CATALOG_SEED_DEMO", false, "fill an empty catalog with the demo shop");
+  const auto log_level = config.text("LOG_LEVEL", "info", "debug, info, warn or error");
+  config.finish();
+  platform::log::set_service("catalog");
+  platform::log::set_level(log_level);
+
+  try {
+    auto database = platform::db::open_database(database_url, database_options);
+    catalog::CatalogService::migrate(*database);
+    auto bus = platform::bus::open_event_bus(bus_url, "catalog");
+    platform::metrics::Registry registry;
+    catalog::CatalogService service(*database, *bus, registry);
+    if (seed) {
+      const int created = catalog::seed_demo_catalog(service.store());
+      if (created > 0) platform::log::info("demo catalog seeded", {{"products", created}});
+    }
+    platform::http::Server server(server_options, service.routes(), registry);
+    server.start();
+    const char* signal = signals.wait();
+    platform::log::info("shutting down", {{"signal", signal}});
+    server.stop();
+  } catch (const std::exception& exception) {
+    platform::log::error("catalog failed", {{"error", exception.what()}});
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,71 @@
+#include <boost/json.hpp>
+
+#include "api/routes.h"
+#include "platform/error.h"
+#include "platform/http/json_response.h"
+#include "platform/json.h"
+#include "representation/catalog_json.h"
+
+namespace catalog {
+namespace {
+
+std::vector<ReservationLine> read_lines(platform::json::ObjectReader& body) {
+  const auto* lines = body.raw("lines");
+  if (lines == nullptr) throw platform::invalid_field("lines", "lines is required");
+  if (!lines->is_array()) throw platform::invalid_field("lines", "lines must be an array");
+  if (lines->get_array().size() > 100) throw platform::invalid_field("lines", "at most 100 lines");
+  std::vector<ReservationLine> result;
+  for (std::size_t i = 0; i < lines->get_array().size(); ++i) {
+    const auto path = "lines[" + std::to_string(i) + "]";
+    const auto& item = lines->get_array()[i];
+    if (!item.is_object()) throw platform::invalid_field(path, path + " must be an object");
+    platform::json::ObjectReader line(item.get_object(), path);
+    ReservationLine parsed;
+    parsed.product_id = line.required_string("product_id", {1, 64});
+    parsed.quantity = line.required_integer("quantity", {.minimum = 1, .maximum = 1000});
+    line.finish();
+    result.push_back(std::move(parsed));
+  }
+  return result;
+}
+
+platform::http::Response reservation_response(int status, const Reservation& reservation) {
+  return platform::http::json_response(status, to_json(reservation));
+}
+
+}  // namespace
+
+void add_reservation_routes(platform::http::Router& router, CatalogStore& store) {
+  // Idempotent by order_id: retrying after a timeout returns the same hold.
+  router.post("/v1/reservations", [&store](platform::http::Request& request) {
+    platform::http::require_content_type(request, {"application/json"});
+    const auto object = platform::json::parse_object(request.body);
+    platform::json::ObjectReader body(object);
+    const auto order_id = body.required_string("order_id", {1, 64});
+    auto lines = read_lines(body);
+    const auto hold = body.optional_integer("hold_seconds", {.minimum = kMinimumHoldSeconds,
+                                                             .maximum = kMaximumHoldSeconds});
+    body.finish();
+    const auto [reservation, created] = store.reserve(order_id, std::move(lines), hold.value_or(900));
+    auto response = reservation_response(created ? 201 : 200, reservation);
+    response.headers.set("Location", "/v1/reservations/" + reservation.id);
+    return response;
+  });
+
+  router.get("/v1/reservations/{id}", [&store](platform::http::Request& request) {
+    const auto& id = request.path_parameter("id");
+    auto reservation = store.find_reservation(id);
+    if (!reservation) throw platform::not_found("reservation-not-found", "no reservation " + id);
+    return reservation_response(200, *reservation);
+  });
+
+  router.post("/v1/reservations/{id}/confirm", [&store](platform::http::Request& request) {
+    return reservation_response(200, store.confirm_reservation(request.path_parameter("id")));
+  });
+
+  router.post("/v1/reservations/{id}/release", [&store](platform::http::Request& request) {
+    return reservation_response(200, store.release_reservation(request.path_parameter("id")));
+  });
+}
+
+}  // namespace catalog

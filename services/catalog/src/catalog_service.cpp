@@ -1,0 +1,60 @@
+#include "catalog_service.h"
+
+#include "api/routes.h"
+#include "platform/bus/outbox.h"
+#include "platform/clock.h"
+#include "platform/http/health.h"
+#include "platform/log.h"
+#include "platform/periodic_task.h"
+
+namespace catalog {
+
+struct CatalogService::Background {
+  Background(CatalogService& service, const CatalogOptions& options)
+      : relay(service.database_, service.bus_),
+        expiry("reservation-expiry", options.expiry_interval, [&service] {
+          const int expired = service.store_.expire_reservations(platform::now_unix_millis(), 100);
+          if (expired > 0) platform::log::info("reservations expired", {{"count", expired}});
+        }) {}
+
+  platform::bus::OutboxRelay relay;
+  platform::PeriodicTask expiry;
+};
+
+CatalogService::CatalogService(platform::db::Database& database, platform::bus::EventBus& bus,
+                               platform::metrics::Registry& registry, CatalogOptions options)
+    : database_(database),
+      bus_(bus),
+      registry_(registry),
+      store_(database, [this] {
+        if (background_) background_->relay.notify();
+      }),
+      background_(std::make_unique<Background>(*this, options)) {}
+
+CatalogService::~CatalogService() = default;
+
+void CatalogService::migrate(platform::db::Database& database) {
+  platform::db::migrate(database, {platform::bus::migrations(), {"catalog", migrations()}});
+}
+
+platform::http::Router CatalogService::routes() {
+  platform::http::Router router;
+  add_product_routes(router, store_);
+  add_import_routes(router, store_);
+  add_category_routes(router, store_);
+  add_inventory_routes(router, store_);
+  add_reservation_routes(router, store_);
+  router.get(
+      "/openapi.yaml",
+      [](platform::http::Request&) {
+        return platform::http::Response::text(200, openapi_document().front().content,
+                                              "application/yaml");
+      },
+      {.runs_inline = true});
+  platform::http::add_operational_routes(
+      router, registry_,
+      {{"database", [this] { return database_.ping(); }}, {"bus", [this] { return bus_.ping(); }}});
+  return router;
+}
+
+}  // namespace catalog

@@ -1,0 +1,501 @@
+#include "store/catalog_store.h"
+
+#include "events/catalog_events.h"
+#include "platform/bus/outbox.h"
+#include "platform/clock.h"
+#include "platform/error.h"
+#include "platform/ids.h"
+#include "store/product_rows.h"
+
+namespace catalog {
+
+using platform::db::Session;
+using platform::db::Value;
+
+CatalogStore::CatalogStore(platform::db::Database& database, std::function<void()> committed)
+    : database_(database), committed_(std::move(committed)) {}
+
+template <class Work>
+auto CatalogStore::write(Work&& work) {
+  using Result = std::invoke_result_t<Work&, Session&>;
+  if constexpr (std::is_void_v<Result>) {
+    database_.write(std::forward<Work>(work));
+    if (committed_) committed_();
+  } else {
+    auto result = database_.write(std::forward<Work>(work));
+    if (committed_) committed_();
+    return result;
+  }
+}
+
+// ---- categories ------------------------------------------------------------
+
+namespace {
+
+
+Category read_category(const platform::db::Row& row) {
+  return Category{row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2),
+                  row.get<std::optional<std::string>>(3), row.get<std::string>(4), row.get<int>(5)};
+}
+
+std::optional<Category> category_by(Session& session, std::string_view id_or_slug) {
+  const auto result = session.run(
+      "SELECT id, slug, name, parent_id, path, position FROM categories WHERE id = $1 OR slug = $1",
+      id_or_slug);
+  if (result.empty()) return std::nullopt;
+  return read_category(result.front());
+}
+
+void append_event(Session& session, const platform::bus::Event& event) {
+  platform::bus::Outbox::add(session, event);
+}
+
+}  // namespace
+
+std::vector<Category> CatalogStore::list_categories() {
+  return database_.read([](Session& session) {
+    std::vector<Category> categories;
+    for (const auto& row : session.run(
+             "SELECT id, slug, name, parent_id, path, position FROM categories ORDER BY path")) {
+      categories.push_back(read_category(row));
+    }
+    return categories;
+  });
+}
+
+std::optional<Category> CatalogStore::find_category(std::string_view id_or_slug) {
+  return database_.read([&](Session& session) { return category_by(session, id_or_slug); });
+}
+
+Category CatalogStore::create_category(const std::string& slug, const std::string& name,
+                                       const std::optional<std::string>& parent, int position) {
+  if (!is_valid_slug(slug)) {
+    throw platform::invalid_field("slug", "slug must be lower-case letters, digits and single dashes");
+  }
+  if (name.empty() || name.size() > 100) {
+    throw platform::invalid_field("name", "name must have 1 to 100 characters");
+  }
+  return write([&](Session& session) {
+    Category category;
+    category.id = platform::new_uuid_v7();
+    category.slug = slug;
+    category.name = name;
+    category.position = position;
+    std::optional<std::string> parent_path;
+    if (parent) {
+      auto parent_category = category_by(session, *parent);
+      if (!parent_category) throw platform::invalid_field("parent", "no category " + *parent);
+      category.parent_id = parent_category->id;
+      parent_path = parent_category->path;
+    }
+    category.path = child_path(parent_path, slug);
+    if (category_by(session, slug)) {
+      throw platform::conflict("category-slug-taken", "a category with slug " + slug + " exists");
+    }
+    session.run("INSERT INTO categories (id, slug, name, parent_id, path, position) "
+                "VALUES ($1, $2, $3, $4, $5, $6)",
+                category.id, category.slug, category.name, category.parent_id, category.path,
+                category.position);
+    return category;
+  });
+}
+
+// ---- products ----------------------------------------------------------------
+
+namespace {
+
+std::optional<Product> product_where(Session& session, std::string_view condition,
+                                     std::string_view key, bool lock) {
+  std::string sql = std::string(kProductSelect) + " WHERE " + std::string(condition);
+  if (lock && session.dialect() == platform::db::Dialect::postgres) sql += " FOR UPDATE OF p";
+  const auto result = session.run(sql, key);
+  if (result.empty()) return std::nullopt;
+  return read_product(result.front());
+}
+
+// Clients may name the category by id or slug; the product keeps the id.
+void resolve_category(Session& session, Product& product) {
+  auto category = category_by(session, product.category_id);
+  if (!category) throw platform::invalid_field("category", "no category " + product.category_id);
+  product.category_id = category->id;
+  product.category_path = category->path;
+}
+
+void ensure_unique(Session& session, const Product& product) {
+  const auto result =
+      session.run("SELECT sku, slug FROM products WHERE (sku = $1 OR slug = $2) AND id <> $3",
+                  product.sku, product.slug, product.id);
+  for (const auto& row : result) {
+    if (row.get<std::string>(0) == product.sku) {
+      throw platform::Error(platform::ErrorKind::conflict, "sku-taken",
+                            "another product has sku " + product.sku, "sku");
+    }
+    throw platform::Error(platform::ErrorKind::conflict, "slug-taken",
+                          "another product has slug " + product.slug, "slug");
+  }
+}
+
+Product insert_product(Session& session, const ProductChanges& changes, std::int64_t initial_stock) {
+  if (initial_stock < 0) throw platform::invalid_field("stock.on_hand", "stock must be at least 0");
+  Product product;
+  product.id = platform::new_uuid_v7();
+  apply_changes(product, changes);
+  resolve_category(session, product);
+  product.created_at = product.updated_at = platform::now_unix_millis();
+  product.version = 1;
+  product.stock = Stock{initial_stock, 0};
+  ensure_unique(session, product);
+  session.run(
+      "INSERT INTO products (id, sku, slug, title, description, brand, category_id, category_path, "
+      "attributes, price_amount, currency, image_ids, status, popularity, version, created_at, "
+      "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+      product.id, product.sku, product.slug, product.title, product.description, product.brand,
+      product.category_id, product.category_path, attributes_text(product),
+      product.price.amount, product.price.currency, image_ids_text(product),
+      to_string(product.status), product.popularity, product.version, product.created_at,
+      product.updated_at);
+  session.run("INSERT INTO inventory (product_id, on_hand, reserved, updated_at) VALUES ($1, $2, 0, $3)",
+              product.id, initial_stock, product.created_at);
+  append_event(session, product_upserted(product));
+  append_event(session, stock_changed(product.id, product.stock));
+  return product;
+}
+
+Product update_locked(Session& session, Product product, const ProductChanges& changes) {
+  const auto previous_category = product.category_id;
+  apply_changes(product, changes);
+  if (product.category_id != previous_category) resolve_category(session, product);
+  ensure_unique(session, product);
+  product.version += 1;
+  product.updated_at = platform::now_unix_millis();
+  session.run(
+      "UPDATE products SET sku = $2, slug = $3, title = $4, description = $5, brand = $6, "
+      "category_id = $7, category_path = $8, attributes = $9, price_amount = $10, currency = $11, "
+      "image_ids = $12, status = $13, popularity = $14, version = $15, updated_at = $16 "
+      "WHERE id = $1",
+      product.id, product.sku, product.slug, product.title, product.description, product.brand,
+      product.category_id, product.category_path, attributes_text(product), product.price.amount,
+      product.price.currency, image_ids_text(product), to_string(product.status),
+      product.popularity, product.version, product.updated_at);
+  append_event(session, product_upserted(product));
+  return product;
+}
+
+Stock change_stock(Session& session, const std::string& product_id, std::string_view sql,
+                   std::int64_t quantity) {
+  const auto result = session.run(sql, product_id, quantity, platform::now_unix_millis());
+  if (result.empty()) {
+    throw platform::Error(platform::ErrorKind::internal, "stock-update-failed",
+                          "inventory row missing for " + product_id);
+  }
+  Stock stock{result.front().get<std::int64_t>(0), result.front().get<std::int64_t>(1)};
+  append_event(session, stock_changed(product_id, stock));
+  return stock;
+}
+
+}  // namespace
+
+Product CatalogStore::create_product(const ProductChanges& changes, std::int64_t initial_stock) {
+  return write([&](Session& session) { return insert_product(session, changes, initial_stock); });
+}
+
+std::pair<Product, bool> CatalogStore::upsert_product_by_sku(const ProductChanges& changes,
+                                                             std::optional<std::int64_t> stock) {
+  if (!changes.sku) throw platform::invalid_field("sku", "sku is required");
+  return write([&](Session& session) -> std::pair<Product, bool> {
+    auto existing = product_where(session, "p.sku = $1", *changes.sku, true);
+    if (!existing) return {insert_product(session, changes, stock.value_or(0)), true};
+    auto product = update_locked(session, std::move(*existing), changes);
+    if (stock && *stock != product.stock.on_hand) {
+      product.stock = change_stock(
+          session, product.id,
+          "UPDATE inventory SET on_hand = $2, updated_at = $3 WHERE product_id = $1 AND reserved <= $2 "
+          "RETURNING on_hand, reserved",
+          *stock);
+    }
+    return {product, false};
+  });
+}
+
+std::optional<Product> CatalogStore::find_product(std::string_view id) {
+  return database_.read([&](Session& session) { return product_where(session, "p.id = $1", id, false); });
+}
+
+std::optional<Product> CatalogStore::find_product_by_slug(std::string_view slug) {
+  return database_.read(
+      [&](Session& session) { return product_where(session, "p.slug = $1", slug, false); });
+}
+
+Product CatalogStore::update_product(std::string_view id, const ProductChanges& changes,
+                                     std::optional<std::int64_t> expected_version) {
+  return write([&](Session& session) {
+    auto product = product_where(session, "p.id = $1", id, true);
+    if (!product) throw platform::not_found("product-not-found", "no product " + std::string(id));
+    if (expected_version && *expected_version != product->version) {
+      throw platform::Error(platform::ErrorKind::precondition_failed, "version-mismatch",
+                            "product changed since version " + std::to_string(*expected_version) +
+                                "; it is at version " + std::to_string(product->version));
+    }
+    return update_locked(session, std::move(*product), changes);
+  });
+}
+
+void CatalogStore::delete_product(std::string_view id) {
+  write([&](Session& session) {
+    auto product = product_where(session, "p.id = $1", id, true);
+    if (!product) throw platform::not_found("product-not-found", "no product " + std::string(id));
+    const auto held = session.run(
+        "SELECT COUNT(*) FROM reservation_lines l JOIN reservations r ON r.id = l.reservation_id "
+        "WHERE l.product_id = $1",
+        id);
+    if (held.front().get<std::int64_t>(0) > 0) {
+      // Reservations and orders keep pointing at it: archive it instead.
+      throw platform::conflict("product-referenced",
+                               "product has reservations; set status to archived instead");
+    }
+    session.run("DELETE FROM inventory WHERE product_id = $1", id);
+    session.run("DELETE FROM products WHERE id = $1", id);
+    append_event(session, product_deleted(*product));
+  });
+}
+
+ProductPage CatalogStore::list_products(const ProductQuery& query) {
+  const auto statement = build_list_statement(query);
+  return database_.read([&](Session& session) {
+    ProductPage page;
+    const auto result = session.execute(statement.sql, statement.parameters);
+    for (const auto& row : result) {
+      if (static_cast<int>(page.items.size()) == query.limit) {
+        page.next_cursor = encode_cursor(cursor_after(page.items.back(), query.sort));
+        break;
+      }
+      page.items.push_back(read_product(row));
+    }
+    return page;
+  });
+}
+
+// ---- inventory ---------------------------------------------------------------
+
+Stock CatalogStore::stock(std::string_view product_id) {
+  return database_.read([&](Session& session) {
+    const auto result =
+        session.run("SELECT on_hand, reserved FROM inventory WHERE product_id = $1", product_id);
+    if (result.empty()) {
+      throw platform::not_found("product-not-found", "no product " + std::string(product_id));
+    }
+    return Stock{result.front().get<std::int64_t>(0), result.front().get<std::int64_t>(1)};
+  });
+}
+
+Stock CatalogStore::adjust_stock(std::string_view product_id, std::int64_t delta) {
+  return write([&](Session& session) {
+    const auto result = session.run(
+        "UPDATE inventory SET on_hand = on_hand + $2, updated_at = $3 "
+        "WHERE product_id = $1 AND on_hand + $2 >= reserved RETURNING on_hand, reserved",
+        product_id, delta, platform::now_unix_millis());
+    if (result.empty()) {
+      const auto current =
+          session.run("SELECT on_hand, reserved FROM inventory WHERE product_id = $1", product_id);
+      if (current.empty()) {
+        throw platform::not_found("product-not-found", "no product " + std::string(product_id));
+      }
+      throw platform::Error(platform::ErrorKind::conflict, "stock-below-reserved",
+                            "on hand would fall below the " +
+                                std::to_string(current.front().get<std::int64_t>(1)) +
+                                " units reserved",
+                            "delta");
+    }
+    Stock stock{result.front().get<std::int64_t>(0), result.front().get<std::int64_t>(1)};
+    append_event(session, stock_changed(std::string(product_id), stock));
+    return stock;
+  });
+}
+
+// ---- reservations --------------------------------------------------------------
+
+namespace {
+
+std::optional<Reservation> reservation_where(Session& session, std::string_view condition,
+                                             std::string_view key) {
+  const auto head = session.run(
+      "SELECT id, order_id, status, expires_at, created_at, updated_at FROM reservations WHERE " +
+          std::string(condition),
+      key);
+  if (head.empty()) return std::nullopt;
+  const auto& row = head.front();
+  Reservation reservation;
+  reservation.id = row.get<std::string>(0);
+  reservation.order_id = row.get<std::string>(1);
+  reservation.status = parse_reservation_status(row.get<std::string>(2)).value();
+  reservation.expires_at = row.get<std::int64_t>(3);
+  reservation.created_at = row.get<std::int64_t>(4);
+  reservation.updated_at = row.get<std::int64_t>(5);
+  for (const auto& line : session.run(
+           "SELECT product_id, quantity FROM reservation_lines WHERE reservation_id = $1 "
+           "ORDER BY product_id",
+           reservation.id)) {
+    reservation.lines.push_back({line.get<std::string>(0), line.get<std::int64_t>(1)});
+  }
+  return reservation;
+}
+
+// Moves a held reservation to `status`, applying `stock_sql` to each line. Only
+// the transaction that wins the status change touches stock, so a confirm
+// racing an expiry can never do both.
+bool settle(Session& session, Reservation& reservation, ReservationStatus status,
+            std::string_view stock_sql) {
+  const auto now = platform::now_unix_millis();
+  const auto changed = session.run(
+      "UPDATE reservations SET status = $2, updated_at = $3 WHERE id = $1 AND status = 'held'",
+      reservation.id, to_string(status), now);
+  if (changed.affected_rows() == 0) return false;
+  for (const auto& line : reservation.lines) change_stock(session, line.product_id, stock_sql, line.quantity);
+  reservation.status = status;
+  reservation.updated_at = now;
+  return true;
+}
+
+constexpr std::string_view kReleaseStock =
+    "UPDATE inventory SET reserved = reserved - $2, updated_at = $3 WHERE product_id = $1 "
+    "RETURNING on_hand, reserved";
+constexpr std::string_view kShipStock =
+    "UPDATE inventory SET on_hand = on_hand - $2, reserved = reserved - $2, updated_at = $3 "
+    "WHERE product_id = $1 RETURNING on_hand, reserved";
+
+[[noreturn]] void reservation_not_found(std::string_view id) {
+  throw platform::not_found("reservation-not-found", "no reservation " + std::string(id));
+}
+
+}  // namespace
+
+std::pair<Reservation, bool> CatalogStore::reserve(const std::string& order_id,
+                                                   std::vector<ReservationLine> lines,
+                                                   std::int64_t hold_seconds) {
+  lines = normalize_lines(std::move(lines));
+  auto attempt = [&](Session& session) -> std::pair<Reservation, bool> {
+    if (auto existing = reservation_where(session, "order_id = $1", order_id)) {
+      if (existing->lines != lines) {
+        throw platform::conflict("reservation-mismatch",
+                                 "order " + order_id + " already holds different lines");
+      }
+      return {*existing, false};
+    }
+    Reservation reservation;
+    reservation.id = platform::new_uuid_v7();
+    reservation.order_id = order_id;
+    reservation.created_at = reservation.updated_at = platform::now_unix_millis();
+    reservation.expires_at = reservation.created_at + hold_seconds * 1000;
+    reservation.lines = lines;
+    // The row goes in first: a concurrent request for the same order then
+    // blocks on the unique order id instead of reserving stock twice.
+    session.run(
+        "INSERT INTO reservations (id, order_id, status, expires_at, created_at, updated_at) "
+        "VALUES ($1, $2, 'held', $3, $4, $4)",
+        reservation.id, order_id, reservation.expires_at, reservation.created_at);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const auto& line = lines[i];
+      const auto product =
+          session.run("SELECT status FROM products WHERE id = $1", line.product_id);
+      if (product.empty()) {
+        throw platform::invalid_field("lines[" + std::to_string(i) + "].product_id",
+                                      "no product " + line.product_id);
+      }
+      if (product.front().get<std::string>(0) != "active") {
+        throw platform::Error(platform::ErrorKind::conflict, "product-unavailable",
+                              "product " + line.product_id + " is not for sale",
+                              "lines[" + std::to_string(i) + "].product_id");
+      }
+      const auto held = session.run(
+          "UPDATE inventory SET reserved = reserved + $2, updated_at = $3 "
+          "WHERE product_id = $1 AND on_hand - reserved >= $2 RETURNING on_hand, reserved",
+          line.product_id, line.quantity, reservation.created_at);
+      if (held.empty()) {
+        throw platform::Error(platform::ErrorKind::conflict, "insufficient-stock",
+                              "not enough stock of " + line.product_id + " for " +
+                                  std::to_string(line.quantity) + " units",
+                              "lines[" + std::to_string(i) + "].quantity");
+      }
+      append_event(session, stock_changed(line.product_id, Stock{held.front().get<std::int64_t>(0),
+                                                                 held.front().get<std::int64_t>(1)}));
+      session.run(
+          "INSERT INTO reservation_lines (reservation_id, product_id, quantity) VALUES ($1, $2, $3)",
+          reservation.id, line.product_id, line.quantity);
+    }
+    return {reservation, true};
+  };
+  try {
+    return write(attempt);
+  } catch (const platform::Error& error) {
+    // Lost the race for this order id to a concurrent identical request: its
+    // reservation is committed now, so answer with it.
+    if (error.code() != "duplicate") throw;
+    return write(attempt);
+  }
+}
+
+std::optional<Reservation> CatalogStore::find_reservation(std::string_view id) {
+  return database_.read([&](Session& session) { return reservation_where(session, "id = $1", id); });
+}
+
+Reservation CatalogStore::confirm_reservation(std::string_view id) {
+  return write([&](Session& session) {
+    auto reservation = reservation_where(session, "id = $1", id);
+    if (!reservation) reservation_not_found(id);
+    if (reservation->status == ReservationStatus::confirmed) return *reservation;
+    if (reservation->status != ReservationStatus::held) {
+      throw platform::conflict("reservation-" + std::string(to_string(reservation->status)),
+                               "reservation is " + std::string(to_string(reservation->status)));
+    }
+    if (reservation->expires_at <= platform::now_unix_millis()) {
+      throw platform::conflict("reservation-expired", "reservation expired before confirmation");
+    }
+    if (!settle(session, *reservation, ReservationStatus::confirmed, kShipStock)) {
+      throw platform::conflict("reservation-changed", "reservation changed concurrently");
+    }
+    return *reservation;
+  });
+}
+
+Reservation CatalogStore::release_reservation(std::string_view id) {
+  return write([&](Session& session) {
+    auto reservation = reservation_where(session, "id = $1", id);
+    if (!reservation) reservation_not_found(id);
+    if (reservation->status == ReservationStatus::released ||
+        reservation->status == ReservationStatus::expired) {
+      return *reservation;
+    }
+    if (reservation->status == ReservationStatus::confirmed) {
+      throw platform::conflict("reservation-confirmed", "a confirmed reservation cannot be released");
+    }
+    if (!settle(session, *reservation, ReservationStatus::released, kReleaseStock)) {
+      throw platform::conflict("reservation-changed", "reservation changed concurrently");
+    }
+    return *reservation;
+  });
+}
+
+int CatalogStore::expire_reservations(std::int64_t now_millis, int limit) {
+  const auto due = database_.read([&](Session& session) {
+    std::vector<std::string> ids;
+    for (const auto& row : session.run(
+             "SELECT id FROM reservations WHERE status = 'held' AND expires_at <= $1 "
+             "ORDER BY expires_at LIMIT $2",
+             now_millis, limit)) {
+      ids.push_back(row.get<std::string>(0));
+    }
+    return ids;
+  });
+  int expired = 0;
+  for (const auto& id : due) {
+    expired += write([&](Session& session) {
+      auto reservation = reservation_where(session, "id = $1", id);
+      return reservation && settle(session, *reservation, ReservationStatus::expired, kReleaseStock)
+                 ? 1
+                 : 0;
+    });
+  }
+  return expired;
+}
+
+}  // namespace catalog

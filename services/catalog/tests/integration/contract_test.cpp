@@ -1,0 +1,90 @@
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "catalog_fixture.h"
+
+namespace catalog::testing {
+namespace {
+
+// "GET /v1/products/{id}" for every operation of the OpenAPI document. The
+// document is YAML written in a fixed layout: paths at two spaces, methods at
+// four; that is all this needs to read.
+std::set<std::string> documented_operations() {
+  std::set<std::string> operations;
+  std::istringstream document(openapi_document().front().content);
+  std::string line;
+  std::string path;
+  bool in_paths = false;
+  while (std::getline(document, line)) {
+    if (line == "paths:") {
+      in_paths = true;
+      continue;
+    }
+    if (!line.empty() && line[0] != ' ') in_paths = false;
+    if (!in_paths) continue;
+    if (line.starts_with("  /") && line.back() == ':') {
+      path = line.substr(2, line.size() - 3);
+    } else if (line.starts_with("    ") && !line.starts_with("     ")) {
+      const auto method = line.substr(4, line.find(':') - 4);
+      if (method == "get" || method == "post" || method == "put" || method == "patch" || method == "delete") {
+        std::string upper;
+        for (char c : method) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        operations.insert(upper + " " + path);
+      }
+    }
+  }
+  return operations;
+}
+
+class Contract : public CatalogTest {};
+
+TEST_P(Contract, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
+  std::set<std::string> served;
+  const auto router = service_->routes();
+  for (const auto& route : router.routes()) {
+    served.insert(std::string(platform::http::to_string(route->method)) + " " + route->pattern);
+  }
+  const auto documented = documented_operations();
+  ASSERT_GT(documented.size(), 10u);
+  for (const auto& operation : served) EXPECT_TRUE(documented.contains(operation)) << "undocumented: " << operation;
+  for (const auto& operation : documented) EXPECT_TRUE(served.contains(operation)) << "not served: " << operation;
+}
+
+TEST_P(Contract, PublishesEventsThroughTheOutbox) {
+  std::mutex mutex;
+  std::vector<platform::bus::Event> events;
+  auto subscription = bus_->subscribe({.durable_name = "contract-test", .subject_filter = "catalog.>"},
+                                      [&](const platform::bus::Event& event) {
+                                        std::lock_guard lock(mutex);
+                                        events.push_back(event);
+                                      });
+  create_categories();
+  const auto id = create_product("EV-1", 100, 3);
+  ASSERT_EQ(post("/v1/products/" + id + "/inventory/adjustments", {{"delta", 2}}).status, 200);
+  ASSERT_EQ(call(platform::http::Method::delete_, "/v1/products/" + id).status, 204);
+
+  std::vector<std::string> subjects;
+  for (int i = 0; i < 200; ++i) {
+    {
+      std::lock_guard lock(mutex);
+      if (events.size() >= 4) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  std::lock_guard lock(mutex);
+  for (const auto& event : events) subjects.push_back(event.subject);
+  EXPECT_EQ(subjects, (std::vector<std::string>{"catalog.product.upserted", "catalog.stock.changed",
+                                                "catalog.stock.changed", "catalog.product.deleted"}));
+  ASSERT_EQ(events.size(), 4u);
+  const auto upserted = boost::json::parse(events[0].data);
+  EXPECT_EQ(upserted.at("sku").as_string(), "EV-1");
+  EXPECT_EQ(boost::json::parse(events[2].data).at("on_hand").as_int64(), 5);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Contract, ::testing::ValuesIn(platform::testing::database_backends()),
+                         platform::testing::backend_name);
+
+}  // namespace
+}  // namespace catalog::testing

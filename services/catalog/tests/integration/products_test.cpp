@@ -1,0 +1,163 @@
+#include <set>
+
+#include "catalog_fixture.h"
+
+namespace catalog::testing {
+namespace {
+
+using platform::http::Headers;
+using platform::http::Method;
+
+class Products : public CatalogTest {};
+
+TEST_P(Products, CreateReadUpdateDeleteWithEtags) {
+  create_categories();
+  const auto id = create_product("LAMP-1", 4999, 10);
+  ASSERT_FALSE(id.empty());
+
+  auto fetched = get("/v1/products/" + id);
+  ASSERT_EQ(fetched.status, 200);
+  EXPECT_EQ(fetched.body.at("category_path").as_string(), "home/lighting");
+  EXPECT_EQ(fetched.body.at("stock").at("available").as_int64(), 10);
+  const std::string etag(fetched.headers.get("ETag"));
+  ASSERT_FALSE(etag.empty());
+
+  Headers cached;
+  cached.set("If-None-Match", etag);
+  EXPECT_EQ(get("/v1/products/" + id, cached).status, 304);
+  const std::string slug(fetched.body.at("slug").as_string());
+  EXPECT_EQ(get("/v1/products/by-slug/" + slug, cached).status, 304);
+
+  Headers if_match;
+  if_match.set("If-Match", etag);
+  auto patched = call(Method::patch, "/v1/products/" + id,
+                      R"({"title":"Brass Lamp","attributes":{"colour":"brass"},"price":{"amount":5999}})",
+                      "application/merge-patch+json", if_match);
+  ASSERT_EQ(patched.status, 200) << boost::json::serialize(patched.body);
+  EXPECT_EQ(patched.body.at("title").as_string(), "Brass Lamp");
+  EXPECT_EQ(patched.body.at("price").at("amount").as_int64(), 5999);
+  EXPECT_EQ(patched.body.at("price").at("currency").as_string(), "EUR");
+  EXPECT_EQ(patched.body.at("version").as_int64(), 2);
+  EXPECT_EQ(get("/v1/products/" + id, cached).status, 200) << "old etag must not match";
+
+  // The same stale If-Match again: someone else changed it meanwhile.
+  expect_problem(call(Method::patch, "/v1/products/" + id, R"({"title":"Lost update"})",
+                      "application/merge-patch+json", if_match),
+                 412, "version-mismatch");
+
+  EXPECT_EQ(call(Method::delete_, "/v1/products/" + id).status, 204);
+  expect_problem(get("/v1/products/" + id), 404, "product-not-found");
+}
+
+TEST_P(Products, RejectsDuplicateSkuAndSlug) {
+  create_categories();
+  create_product("DUP-1", 100, 1);
+  boost::json::object again{{"sku", "DUP-1"}, {"title", "Other"}, {"brand", "B"}, {"category", "lighting"},
+                            {"price", {{"amount", 1}, {"currency", "EUR"}}}};
+  expect_problem(post("/v1/products", again), 409, "sku-taken");
+  again["sku"] = "DUP-2";
+  again["slug"] = "lamp-dup-1";
+  expect_problem(post("/v1/products", again), 409, "slug-taken");
+}
+
+TEST_P(Products, ListsWithFiltersSortingAndCursorPagination) {
+  create_categories();
+  ASSERT_EQ(post("/v1/categories", {{"slug", "garden"}, {"name", "Garden"}}).status, 201);
+  for (int i = 0; i < 25; ++i) {
+    create_product("P-" + std::to_string(i), 1000 + i * 100, i % 5 == 0 ? 0 : 3, i % 2 ? "Lumen" : "Glow");
+  }
+  boost::json::object outside{{"sku", "G-1"}, {"title", "Spade"}, {"brand", "Lumen"}, {"category", "garden"},
+                              {"price", {{"amount", 1500}, {"currency", "EUR"}}}};
+  ASSERT_EQ(post("/v1/products", outside).status, 201);
+
+  // Walk every page of a sorted, filtered listing: no gaps, no repeats.
+  std::vector<std::int64_t> prices;
+  std::set<std::string> ids;
+  std::string path = "/v1/products?category=home&sort=price_desc&limit=7";
+  for (int page = 0; page < 10; ++page) {
+    auto reply = get(path);
+    ASSERT_EQ(reply.status, 200) << boost::json::serialize(reply.body);
+    for (const auto& item : reply.body.at("items").as_array()) {
+      prices.push_back(item.at("price").at("amount").as_int64());
+      ids.insert(std::string(item.at("id").as_string()));
+    }
+    if (reply.body.at("next_cursor").is_null()) break;
+    path = "/v1/products?category=home&sort=price_desc&limit=7&cursor=" +
+           std::string(reply.body.at("next_cursor").as_string());
+  }
+  EXPECT_EQ(prices.size(), 25u);
+  EXPECT_EQ(ids.size(), 25u);
+  EXPECT_TRUE(std::is_sorted(prices.rbegin(), prices.rend()));
+
+  auto filtered = get("/v1/products?brand=Glow&in_stock=true&min_price=1500&max_price=3000&limit=100");
+  ASSERT_EQ(filtered.status, 200);
+  for (const auto& item : filtered.body.at("items").as_array()) {
+    EXPECT_EQ(item.at("brand").as_string(), "Glow");
+    EXPECT_TRUE(item.at("stock").at("in_stock").as_bool());
+    EXPECT_GE(item.at("price").at("amount").as_int64(), 1500);
+    EXPECT_LE(item.at("price").at("amount").as_int64(), 3000);
+  }
+  // Glow products are the even i; in stock unless i % 5 == 0; price 1000 + 100 i in [1500, 3000].
+  EXPECT_EQ(filtered.body.at("items").as_array().size(), 6u);  // i = 6, 8, 12, 14, 16, 18
+
+  auto garden = get("/v1/products?category=garden");
+  ASSERT_EQ(garden.body.at("items").as_array().size(), 1u);
+  EXPECT_EQ(get("/v1/products?category=gard").body.at("items").as_array().size(), 0u);
+}
+
+TEST_P(Products, DraftsAreHiddenFromDefaultListing) {
+  create_categories();
+  const auto id = create_product("DRAFT-1", 100, 1);
+  ASSERT_EQ(call(Method::patch, "/v1/products/" + id, R"({"status":"draft"})", "application/merge-patch+json")
+                .status,
+            200);
+  EXPECT_EQ(get("/v1/products").body.at("items").as_array().size(), 0u);
+  EXPECT_EQ(get("/v1/products?status=draft").body.at("items").as_array().size(), 1u);
+}
+
+TEST_P(Products, ImportsJsonLinesReportingBadLines) {
+  create_categories();
+  const std::string lines =
+      R"({"sku":"I-1","title":"One","brand":"B","category":"lighting","price":{"amount":100,"currency":"EUR"},"stock":{"on_hand":4}})"
+      "\n\n"
+      R"({"sku":"I-2","title":"Two","brand":"B","category":"nowhere","price":{"amount":100,"currency":"EUR"}})"
+      "\n"
+      "{not json\n"
+      R"({"sku":"I-1","title":"One again","brand":"B","category":"lighting","price":{"amount":150,"currency":"EUR"}})"
+      "\n";
+  auto reply = call(Method::post, "/v1/products/import", lines, "application/x-ndjson");
+  ASSERT_EQ(reply.status, 200) << boost::json::serialize(reply.body);
+  EXPECT_EQ(reply.body.at("created").as_int64(), 1);
+  EXPECT_EQ(reply.body.at("updated").as_int64(), 1);
+  EXPECT_EQ(reply.body.at("failed").as_int64(), 2);
+  const auto& errors = reply.body.at("errors").as_array();
+  EXPECT_EQ(errors[0].at("line").as_int64(), 3);
+  EXPECT_EQ(errors[0].at("field").as_string(), "category");
+  EXPECT_EQ(errors[1].at("line").as_int64(), 4);
+  auto listed = get("/v1/products");
+  ASSERT_EQ(listed.body.at("items").as_array().size(), 1u);
+  EXPECT_EQ(listed.body.at("items").as_array()[0].at("title").as_string(), "One again");
+}
+
+TEST_P(Products, AdjustsInventoryButNeverBelowReserved) {
+  create_categories();
+  const auto id = create_product("INV-1", 100, 5);
+  auto adjusted = post("/v1/products/" + id + "/inventory/adjustments", {{"delta", 7}, {"reason", "delivery"}});
+  ASSERT_EQ(adjusted.status, 200);
+  EXPECT_EQ(adjusted.body.at("on_hand").as_int64(), 12);
+  ASSERT_EQ(post("/v1/reservations", {{"order_id", "o-1"},
+                                      {"lines", {{{"product_id", id}, {"quantity", 10}}}}})
+                .status,
+            201);
+  expect_problem(post("/v1/products/" + id + "/inventory/adjustments", {{"delta", -3}}), 409,
+                 "stock-below-reserved");
+  EXPECT_EQ(get("/v1/products/" + id + "/inventory").body.at("available").as_int64(), 2);
+  expect_problem(post("/v1/products/not-there/inventory/adjustments", {{"delta", 1}}), 404,
+                 "product-not-found");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Products, ::testing::ValuesIn(platform::testing::database_backends()),
+                         platform::testing::backend_name);
+
+}  // namespace
+}  // namespace catalog::testing
