@@ -3,6 +3,8 @@
 # shop in embedded mode with demo data on http://localhost:8080.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Share compiled objects between clones (CI builds a fresh clone every time).
+export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=true
 
 scripts/install-deps.sh
 cmake --preset release >/dev/null

@@ -5,6 +5,8 @@
 # fuzzers for a bounded time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Share compiled objects between clones (CI builds a fresh clone every time).
+export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=true
 
 jobs=$(nproc)
 scripts/install-deps.sh

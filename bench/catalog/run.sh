@@ -14,6 +14,7 @@ duration=${DURATION:-10s}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-1}
 work=$(mktemp -d)
+chmod 755 "$work"  # the postgres user must reach its data directory
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
