@@ -8,6 +8,7 @@
 #include "db/connection_pool.h"
 #include "db/retry.h"
 #include "platform/error.h"
+#include "platform/log.h"
 
 namespace platform::db {
 namespace {
@@ -37,6 +38,11 @@ class PostgresConnection {
                   std::string("cannot connect to PostgreSQL: ") +
                       (connection_ ? PQerrorMessage(connection_.get()) : "out of memory"));
     }
+    // Server notices ("relation already exists, skipping") go to the log at
+    // debug level instead of libpq's default of raw lines on stderr.
+    PQsetNoticeProcessor(
+        connection_.get(), [](void*, const char* message) { log::debug("postgres notice", {{"notice", message}}); },
+        nullptr);
   }
 
   bool healthy() const { return PQstatus(connection_.get()) == CONNECTION_OK; }
@@ -193,7 +199,11 @@ class PostgresDatabase final : public Database {
 
   bool ping() override {
     bool answered = false;
-    transact(Access::read_only, [&](Session& session) { answered = !session.run("SELECT 1").empty(); });
+    try {
+      transact(Access::read_only, [&](Session& session) { answered = !session.run("SELECT 1").empty(); });
+    } catch (const Error& error) {
+      if (error.kind() != ErrorKind::unavailable) throw;
+    }
     return answered;
   }
 

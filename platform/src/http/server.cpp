@@ -127,7 +127,7 @@ class Server::Impl {
     const auto remote = [&] {
       boost::system::error_code error;
       auto endpoint = stream.socket().remote_endpoint(error);
-      return error ? std::string() : endpoint.address().to_string();
+      return error ? std::string() : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
     }();
 
     while (!draining_) {

@@ -39,7 +39,7 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
   Headers headers;
   std::string body;
-  std::string remote_address;
+  std::string remote_address;  // "ip:port" of the peer
 
   // Filled by the router.
   std::string route;  // the matched pattern, e.g. "/v1/products/{id}"
