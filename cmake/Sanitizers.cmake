@@ -6,6 +6,9 @@ if(SHOP_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     message(FATAL_ERROR "SHOP_FUZZ needs clang (libFuzzer)")
   endif()
-  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
-  add_link_options(-fsanitize=address,undefined)
+  # AddressSanitizer only: clang 14's UBSan cannot compile the Asio coroutine
+  # code ("Cannot represent a difference across sections"). UBSan runs over
+  # the same code in the g++ "asan" preset's tests.
+  add_compile_options(-fsanitize=fuzzer-no-link,address -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address)
 endif()
