@@ -1,5 +1,8 @@
 #include "platform/http/server_settings.h"
 
+#include <algorithm>
+#include <thread>
+
 namespace platform::http {
 
 ServerOptions read_server_options(Config& config, const std::string& prefix,
@@ -9,8 +12,11 @@ ServerOptions read_server_options(Config& config, const std::string& prefix,
   options.address = config.text(prefix + "_ADDRESS", "127.0.0.1",
                                 "address to listen on (0.0.0.0 in containers)");
   options.port = static_cast<int>(config.integer(prefix + "_PORT", default_port, "TCP port to listen on", 0, 65535));
-  options.io_threads =
-      static_cast<int>(config.integer(prefix + "_IO_THREADS", 1, "threads doing network I/O", 1, 64));
+  // Two I/O threads measured best on two cores (docs/benchmarks.md); one core
+  // gets one.
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.io_threads = static_cast<int>(
+      config.integer(prefix + "_IO_THREADS", std::min(cores, 2), "threads doing network I/O", 1, 64));
   options.worker_threads = static_cast<int>(config.integer(
       prefix + "_WORKER_THREADS", 4, "threads running handlers (they may block on the database)", 1, 256));
   options.max_body_bytes = static_cast<std::size_t>(config.integer(
