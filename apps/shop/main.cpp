@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
 
     platform::http::Router router;
     router.mount("/api/catalog", catalog_service.routes());
-    router.get("/", shop_index, {.runs_inline = true});
+    router.get("/", shop_index, platform::http::inline_route());
     platform::http::add_operational_routes(router, registry,
                                            {{"catalog", [&] { return catalog_database->ping(); }}});
     platform::http::Server server(server_options, std::move(router), registry);

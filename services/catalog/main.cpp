@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
       static_cast<int>(config.integer("CATALOG_DATABASE_POOL", 8, "database connections kept open", 1, 512));
   const auto bus_url = config.text("CATALOG_NATS_URL", "",
                                    "NATS JetStream URL; empty runs an in-process bus (development only)");
+  catalog::CatalogOptions options;
+  options.cache_ttl = config.milliseconds("CATALOG_CACHE_TTL_MS", options.cache_ttl,
+                                          "how long another replica's writes may take to show in reads; 0 disables the read cache");
   const bool seed = config.flag("CATALOG_SEED_DEMO", false, "fill an empty catalog with the demo shop");
   const auto log_level = config.text("LOG_LEVEL", "info", "debug, info, warn or error");
   config.finish();
@@ -30,7 +33,7 @@ int main(int argc, char** argv) {
     catalog::CatalogService::migrate(*database);
     auto bus = platform::bus::open_event_bus(bus_url, "catalog");
     platform::metrics::Registry registry;
-    catalog::CatalogService service(*database, *bus, registry);
+    catalog::CatalogService service(*database, *bus, registry, options);
     if (seed) {
       const int created = catalog::seed_demo_catalog(service.store());
       if (created > 0) platform::log::info("demo catalog seeded", {{"products", created}});

@@ -10,7 +10,7 @@ void add_operational_routes(Router& router, metrics::Registry& registry,
                             std::vector<ReadinessCheck> checks) {
   router.get(
       "/healthz", [](Request&) { return Response::json(200, R"({"status":"ok"})"); },
-      {.runs_inline = true});
+      inline_route());
 
   // Readiness checks may block on the network, so they run on the workers.
   router.get("/readyz", [checks = std::move(checks)](Request&) {
@@ -37,7 +37,7 @@ void add_operational_routes(Router& router, metrics::Registry& registry,
       [&registry](Request&) {
         return Response::text(200, registry.render(), "text/plain; version=0.0.4; charset=utf-8");
       },
-      {.runs_inline = true});
+      inline_route());
 }
 
 }  // namespace platform::http

@@ -69,9 +69,30 @@ Middleware::Prepared Middleware::prepare(Request& request) const {
 Response Middleware::respond(Request& request, const Prepared& prepared) const {
   TraceScope scope(prepared.trace);
   Response response = dispatch(request, prepared);
+  decorate(request, prepared, response);
+  return response;
+}
+
+std::optional<Response> Middleware::respond_fast(Request& request, const Prepared& prepared) const {
+  const Route* route = prepared.match.route;
+  if (route == nullptr || !route->options.fast_path) return std::nullopt;
+  TraceScope scope(prepared.trace);
+  std::optional<Response> response;
+  try {
+    response = route->options.fast_path(request);
+  } catch (const Error& error) {
+    response = problem_from(error);
+  } catch (const std::exception& exception) {
+    log::error("request failed", {{"route", request.route}, {"error", exception.what()}});
+    response = problem(500, "internal", "", "an unexpected error occurred");
+  }
+  if (response) decorate(request, prepared, *response);
+  return response;
+}
+
+void Middleware::decorate(const Request& request, const Prepared& prepared, Response& response) const {
   response.headers.set("X-Request-Id", prepared.trace.request_id);
   add_cors_headers(request, response);
-  return response;
 }
 
 Response Middleware::dispatch(Request& request, const Prepared& prepared) const {

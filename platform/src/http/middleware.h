@@ -28,6 +28,8 @@ class Middleware {
   Prepared prepare(Request& request) const;
   // Runs CORS, routing errors and the handler; never throws.
   Response respond(Request& request, const Prepared& prepared) const;
+  // The route's fast path, if it has one and it answers; never throws.
+  std::optional<Response> respond_fast(Request& request, const Prepared& prepared) const;
   // Records metrics and the access log line.
   void finish(const Request& request, const Prepared& prepared, const Response& response,
               std::chrono::steady_clock::time_point started) const;
@@ -36,6 +38,7 @@ class Middleware {
 
  private:
   Response dispatch(Request& request, const Prepared& prepared) const;
+  void decorate(const Request& request, const Prepared& prepared, Response& response) const;
   void add_cors_headers(const Request& request, Response& response) const;
   bool origin_allowed(std::string_view origin) const;
 

@@ -174,6 +174,8 @@ class Server::Impl {
       Response response;
       if (prepared.runs_inline) {
         response = middleware_.respond(request, prepared);
+      } else if (auto fast = middleware_.respond_fast(request, prepared)) {
+        response = std::move(*fast);
       } else {
         response = co_await run_on(workers_, [&] { return middleware_.respond(request, prepared); },
                                    asio::use_awaitable);

@@ -99,6 +99,12 @@ class ServerTest : public ::testing::Test {
     router.get("/v1/trace", [](Request& request) {
       return Response::text(200, std::string(request.header("traceparent")));
     });
+    router.get(
+        "/v1/cached/{key}", [](Request&) { return Response::text(200, "from handler"); },
+        with_fast_path([](Request& request) -> std::optional<Response> {
+          if (request.path_parameter("key") != "hit") return std::nullopt;
+          return Response::text(200, "from memory");
+        }));
     add_operational_routes(router, registry, {{"always", [] { return true; }}});
     ServerOptions options;
     options.service = "test";
@@ -218,6 +224,14 @@ TEST_F(ServerTest, ServesHealthReadinessAndMetrics) {
   EXPECT_NE(metrics.find("http_requests_total{method=\"GET\",route=\"/v1/echo/{word}\",status=\"200\"} 1"),
             std::string::npos)
       << metrics;
+}
+
+TEST_F(ServerTest, FastPathAnswersHitsAndFallsThroughOnMisses) {
+  auto hit = request("GET /v1/cached/hit HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_NE(hit.find("\r\n\r\nfrom memory"), std::string::npos) << hit;
+  EXPECT_NE(hit.find("X-Request-Id: "), std::string::npos);
+  auto miss = request("GET /v1/cached/miss HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_NE(miss.find("\r\n\r\nfrom handler"), std::string::npos) << miss;
 }
 
 TEST_F(ServerTest, HeadReturnsHeadersOnly) {

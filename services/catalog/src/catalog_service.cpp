@@ -26,7 +26,9 @@ CatalogService::CatalogService(platform::db::Database& database, platform::bus::
     : database_(database),
       bus_(bus),
       registry_(registry),
+      cache_(options.cache_ttl, options.cache_max_bytes),
       store_(database, [this] {
+        cache_.invalidate();
         if (background_) background_->relay.notify();
       }),
       background_(std::make_unique<Background>(*this, options)) {}
@@ -39,7 +41,7 @@ void CatalogService::migrate(platform::db::Database& database) {
 
 platform::http::Router CatalogService::routes() {
   platform::http::Router router;
-  add_product_routes(router, store_);
+  add_product_routes(router, store_, cache_);
   add_import_routes(router, store_);
   add_category_routes(router, store_);
   add_inventory_routes(router, store_);
@@ -50,7 +52,7 @@ platform::http::Router CatalogService::routes() {
         return platform::http::Response::text(200, openapi_document().front().content,
                                               "application/yaml");
       },
-      {.runs_inline = true});
+      platform::http::inline_route());
   platform::http::add_operational_routes(
       router, registry_,
       {{"database", [this] { return database_.ping(); }}, {"bus", [this] { return bus_.ping(); }}});

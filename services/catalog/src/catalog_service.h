@@ -9,6 +9,7 @@
 #include "platform/embedded_file.h"
 #include "platform/http/router.h"
 #include "platform/metrics.h"
+#include "platform/response_cache.h"
 #include "store/catalog_store.h"
 
 namespace catalog {
@@ -20,6 +21,10 @@ std::vector<platform::EmbeddedFile> openapi_document();
 
 struct CatalogOptions {
   std::chrono::milliseconds expiry_interval{1000};
+  // Product reads served from memory; writes of this process invalidate at
+  // once, other replicas' writes show after at most this long. 0 disables.
+  std::chrono::milliseconds cache_ttl{1000};
+  std::size_t cache_max_bytes = 16 << 20;
 };
 
 // The catalog as one object: its store, its HTTP routes and its background
@@ -47,6 +52,7 @@ class CatalogService {
   platform::db::Database& database_;
   platform::bus::EventBus& bus_;
   platform::metrics::Registry& registry_;
+  platform::ResponseCache cache_;
   CatalogStore store_;
   std::unique_ptr<Background> background_;
 };

@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +20,24 @@ struct RouteOptions {
   // metrics, in-memory answers) can run inline on the I/O thread instead and
   // save the hand-off.
   bool runs_inline = false;
+  // An answer from memory (typically a cache hit), tried on the I/O thread
+  // before the hand-off; nullopt sends the request on to the handler. It must
+  // not block.
+  std::function<std::optional<Response>(Request&)> fast_path;
 };
+
+// For routes whose handler never blocks.
+inline RouteOptions inline_route() {
+  RouteOptions options;
+  options.runs_inline = true;
+  return options;
+}
+
+inline RouteOptions with_fast_path(std::function<std::optional<Response>(Request&)> fast_path) {
+  RouteOptions options;
+  options.fast_path = std::move(fast_path);
+  return options;
+}
 
 struct Route {
   Method method;

@@ -12,6 +12,7 @@ namespace {
 
 using platform::http::Request;
 using platform::http::Response;
+using platform::ResponseCache;
 
 Response product_response(int status, const Product& product) {
   auto response = platform::http::json_response(status, to_json(product));
@@ -20,27 +21,55 @@ Response product_response(int status, const Product& product) {
 }
 
 // GETs answer 304 when the client already has this version.
-Response conditional_product(const Request& request, const std::optional<Product>& product,
-                             std::string_view key) {
-  if (!product) throw platform::not_found("product-not-found", "no product " + std::string(key));
-  const auto etag = platform::http::entity_tag(product->id, product->version);
+Response conditional(const Request& request, std::string body, const std::string& etag) {
   if (platform::http::if_none_match(request, etag)) return platform::http::not_modified(etag);
-  auto response = product_response(200, *product);
+  auto response = Response::json(200, std::move(body));
+  response.headers.set("ETag", etag);
   response.headers.set("Cache-Control", "no-cache");
   return response;
 }
 
+// The fast path of a cached GET: a hit never leaves the I/O thread.
+platform::http::RouteOptions cached(ResponseCache& cache, std::string (*key_of)(const Request&)) {
+  return platform::http::with_fast_path([&cache, key_of](Request& request) -> std::optional<Response> {
+    const auto entry = cache.find(key_of(request));
+    if (!entry) return std::nullopt;
+    if (entry->etag.empty()) return Response::json(200, entry->body);
+    return conditional(request, entry->body, entry->etag);
+  });
+}
+
+std::string id_key(const Request& request) { return "id:" + request.path_parameter("id"); }
+std::string slug_key(const Request& request) { return "slug:" + request.path_parameter("slug"); }
+std::string list_key(const Request& request) { return "list:" + request.target.substr(request.target.find('?') + 1); }
+
+Response product_read(const Request& request, ResponseCache& cache, std::uint64_t generation,
+                      const std::optional<Product>& product, const std::string& key, std::string_view name) {
+  if (!product) throw platform::not_found("product-not-found", "no product " + std::string(name));
+  const auto etag = platform::http::entity_tag(product->id, product->version);
+  auto body = boost::json::serialize(to_json(*product));
+  cache.store(key, generation, body, etag);
+  return conditional(request, std::move(body), etag);
+}
+
 }  // namespace
 
-void add_product_routes(platform::http::Router& router, CatalogStore& store) {
-  router.get("/v1/products", [&store](Request& request) {
-    const auto page = store.list_products(parse_product_query(request));
-    boost::json::array items;
-    for (const auto& product : page.items) items.push_back(to_json(product));
-    boost::json::object body{{"items", std::move(items)}};
-    body["next_cursor"] = page.next_cursor ? boost::json::value(*page.next_cursor) : nullptr;
-    return platform::http::json_response(200, body);
-  });
+void add_product_routes(platform::http::Router& router, CatalogStore& store, ResponseCache& cache) {
+  router.get(
+      "/v1/products",
+      [&store, &cache](Request& request) {
+        const auto query = parse_product_query(request);
+        const auto generation = cache.generation();
+        const auto page = store.list_products(query);
+        boost::json::array items;
+        for (const auto& product : page.items) items.push_back(to_json(product));
+        boost::json::object body{{"items", std::move(items)}};
+        body["next_cursor"] = page.next_cursor ? boost::json::value(*page.next_cursor) : nullptr;
+        auto text = boost::json::serialize(body);
+        cache.store(list_key(request), generation, text);
+        return Response::json(200, std::move(text));
+      },
+      cached(cache, list_key));
 
   router.post("/v1/products", [&store](Request& request) {
     platform::http::require_content_type(request, {"application/json"});
@@ -51,15 +80,24 @@ void add_product_routes(platform::http::Router& router, CatalogStore& store) {
     return response;
   });
 
-  router.get("/v1/products/{id}", [&store](Request& request) {
-    const auto& id = request.path_parameter("id");
-    return conditional_product(request, store.find_product(id), id);
-  });
+  router.get(
+      "/v1/products/{id}",
+      [&store, &cache](Request& request) {
+        const auto& id = request.path_parameter("id");
+        const auto generation = cache.generation();
+        return product_read(request, cache, generation, store.find_product(id), id_key(request), id);
+      },
+      cached(cache, id_key));
 
-  router.get("/v1/products/by-slug/{slug}", [&store](Request& request) {
-    const auto& slug = request.path_parameter("slug");
-    return conditional_product(request, store.find_product_by_slug(slug), slug);
-  });
+  router.get(
+      "/v1/products/by-slug/{slug}",
+      [&store, &cache](Request& request) {
+        const auto& slug = request.path_parameter("slug");
+        const auto generation = cache.generation();
+        return product_read(request, cache, generation, store.find_product_by_slug(slug), slug_key(request),
+                            slug);
+      },
+      cached(cache, slug_key));
 
   router.patch("/v1/products/{id}", [&store](Request& request) {
     platform::http::require_content_type(request, {"application/merge-patch+json", "application/json"});
