@@ -28,6 +28,9 @@ int main(int argc, char** argv) {
   platform::Config config(argc, argv, "shop", "The whole shop in one process, with demo data.");
   auto server_options = platform::http::read_server_options(config, "SHOP", "shop", 8080);
   const std::filesystem::path data = config.text("SHOP_DATA_DIR", "data", "where the SQLite files live");
+  catalog::CatalogOptions catalog_options;
+  catalog_options.cache_ttl = config.milliseconds(
+      "CATALOG_CACHE_TTL_MS", catalog_options.cache_ttl, "how long catalog reads may be served from memory; 0 disables");
   const bool seed = config.flag("SHOP_SEED_DEMO", true, "fill an empty shop with the demo catalog");
   const auto log_level = config.text("LOG_LEVEL", "info", "debug, info, warn or error");
   config.finish();
@@ -41,7 +44,7 @@ int main(int argc, char** argv) {
 
     auto catalog_database = platform::db::open_database("sqlite:" + (data / "catalog.db").string());
     catalog::CatalogService::migrate(*catalog_database);
-    catalog::CatalogService catalog_service(*catalog_database, bus, registry);
+    catalog::CatalogService catalog_service(*catalog_database, bus, registry, catalog_options);
     if (seed) {
       const int created = catalog::seed_demo_catalog(catalog_service.store());
       if (created > 0) platform::log::info("demo catalog seeded", {{"products", created}});

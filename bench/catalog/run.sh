@@ -91,6 +91,12 @@ measure nginx-list "$work/nginx-list.txt" "http://127.0.0.1:$nginx_port"
 measure sqlite-product "$work/by-id.txt" "$base"
 measure sqlite-list "$work/list.txt" "$base"
 loaded_rss=$(rss_kib "$shop_pid")
+kill "$shop_pid"
+wait "$shop_pid" 2>/dev/null || true
+CATALOG_CACHE_TTL_MS=0 start_shop "$shop_port" "$work/data"
+wait_http "http://127.0.0.1:$shop_port/healthz"
+measure sqlite-uncached-product "$work/by-id.txt" "$base"
+measure sqlite-uncached-list "$work/list.txt" "$base"
 
 # --- distributed (PostgreSQL) ------------------------------------------------------
 scripts/test-infra.sh start "$work/infra" --only postgres >/dev/null
@@ -112,6 +118,15 @@ print("\n".join("/v1/products/"+p["id"] for p in items))' > "$work/pg-by-id.txt"
 sed 's#^/api/catalog##' "$work/list.txt" > "$work/pg-list.txt"
 measure postgres-product "$work/pg-by-id.txt" "$pg_base"
 measure postgres-list "$work/pg-list.txt" "$pg_base"
+kill "$catalog_pid"
+
+# The same with the read cache off: every request reaches PostgreSQL.
+CATALOG_PORT=$catalog_port CATALOG_DATABASE_URL=$SHOP_TEST_POSTGRES_URL CATALOG_CACHE_TTL_MS=0 \
+  CATALOG_ACCESS_LOG=false LOG_LEVEL=warn build/release/services/catalog/catalog &
+pids+=($!)
+wait_http "http://127.0.0.1:$catalog_port/readyz"
+measure postgres-uncached-product "$work/pg-by-id.txt" "$pg_base"
+measure postgres-uncached-list "$work/pg-list.txt" "$pg_base"
 
 python3 bench/catalog/report.py "$work/results.jsonl" "$idle_rss" "$loaded_rss" "$catalog_idle_rss" \
   "$duration" "$connections" "$threads"
