@@ -18,7 +18,8 @@ namespace {
 platform::http::Response shop_index(platform::http::Request&) {
   boost::json::object services{{"catalog", "/api/catalog/v1/products"}};
   return platform::http::json_response(
-      200, boost::json::object{{"name", "shop"}, {"mode", "embedded"}, {"services", std::move(services)}});
+      200, boost::json::object{
+               {"name", "shop"}, {"mode", "embedded"}, {"services", std::move(services)}});
 }
 
 }  // namespace
@@ -27,10 +28,12 @@ int main(int argc, char** argv) {
   platform::http::ShutdownSignals signals;
   platform::Config config(argc, argv, "shop", "The whole shop in one process, with demo data.");
   auto server_options = platform::http::read_server_options(config, "SHOP", "shop", 8080);
-  const std::filesystem::path data = config.text("SHOP_DATA_DIR", "data", "where the SQLite files live");
+  const std::filesystem::path data =
+      config.text("SHOP_DATA_DIR", "data", "where the SQLite files live");
   catalog::CatalogOptions catalog_options;
-  catalog_options.cache_ttl = config.milliseconds(
-      "CATALOG_CACHE_TTL_MS", catalog_options.cache_ttl, "how long catalog reads may be served from memory; 0 disables");
+  catalog_options.cache_ttl =
+      config.milliseconds("CATALOG_CACHE_TTL_MS", catalog_options.cache_ttl,
+                          "how long catalog reads may be served from memory; 0 disables");
   const bool seed = config.flag("SHOP_SEED_DEMO", true, "fill an empty shop with the demo catalog");
   const auto log_level = config.text("LOG_LEVEL", "info", "debug, info, warn or error");
   config.finish();
@@ -57,7 +60,8 @@ int main(int argc, char** argv) {
                                            {{"catalog", [&] { return catalog_database->ping(); }}});
     platform::http::Server server(server_options, std::move(router), registry);
     server.start();
-    platform::log::info("shop ready", {{"url", "http://localhost:" + std::to_string(server.port())}});
+    platform::log::info("shop ready",
+                        {{"url", "http://localhost:" + std::to_string(server.port())}});
     const char* signal = signals.wait();
     platform::log::info("shutting down", {{"signal", signal}});
     server.stop();

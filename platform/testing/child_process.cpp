@@ -15,7 +15,8 @@
 
 namespace platform::testing {
 
-ChildProcess::ChildProcess(const std::string& program, const std::map<std::string, std::string>& environment,
+ChildProcess::ChildProcess(const std::string& program,
+                           const std::map<std::string, std::string>& environment,
                            std::filesystem::path log_file)
     : log_file_(std::move(log_file)) {
   pid_ = ::fork();

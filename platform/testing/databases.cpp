@@ -30,7 +30,8 @@ std::string with_database(const std::string& url, const std::string& name) {
 std::string run_admin(const std::string& url, const std::string& sql) {
   std::unique_ptr<PGconn, decltype(&PQfinish)> connection(PQconnectdb(url.c_str()), &PQfinish);
   if (PQstatus(connection.get()) != CONNECTION_OK) return PQerrorMessage(connection.get());
-  std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(connection.get(), sql.c_str()), &PQclear);
+  std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(connection.get(), sql.c_str()),
+                                                       &PQclear);
   if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) return PQerrorMessage(connection.get());
   return {};
 }
@@ -75,7 +76,8 @@ std::unique_ptr<FreshDatabase> open_fresh_database(DatabaseBackend backend,
   const auto admin = postgres_admin_url();
   if (!admin) {
     if (infrastructure_required()) {
-      ADD_FAILURE() << "PostgreSQL is required (SHOP_TEST_REQUIRE_INFRA=1) but SHOP_TEST_POSTGRES_URL is not set";
+      ADD_FAILURE() << "PostgreSQL is required (SHOP_TEST_REQUIRE_INFRA=1) but "
+                       "SHOP_TEST_POSTGRES_URL is not set";
     }
     return nullptr;
   }

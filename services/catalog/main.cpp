@@ -11,18 +11,22 @@ int main(int argc, char** argv) {
   platform::http::ShutdownSignals signals;
   platform::Config config(argc, argv, "catalog",
                           "Products, categories, prices, inventory and stock reservations.");
-  const auto server_options = platform::http::read_server_options(config, "CATALOG", "catalog", 8081);
+  const auto server_options =
+      platform::http::read_server_options(config, "CATALOG", "catalog", 8081);
   const auto database_url = config.text("CATALOG_DATABASE_URL", "sqlite:data/catalog.db",
                                         "postgresql://... or sqlite:PATH");
   platform::db::DatabaseOptions database_options;
-  database_options.pool_size =
-      static_cast<int>(config.integer("CATALOG_DATABASE_POOL", 8, "database connections kept open", 1, 512));
-  const auto bus_url = config.text("CATALOG_NATS_URL", "",
-                                   "NATS JetStream URL; empty runs an in-process bus (development only)");
+  database_options.pool_size = static_cast<int>(
+      config.integer("CATALOG_DATABASE_POOL", 8, "database connections kept open", 1, 512));
+  const auto bus_url =
+      config.text("CATALOG_NATS_URL", "",
+                  "NATS JetStream URL; empty runs an in-process bus (development only)");
   catalog::CatalogOptions options;
-  options.cache_ttl = config.milliseconds("CATALOG_CACHE_TTL_MS", options.cache_ttl,
-                                          "how long another replica's writes may take to show in reads; 0 disables the read cache");
-  const bool seed = config.flag("CATALOG_SEED_DEMO", false, "fill an empty catalog with the demo shop");
+  options.cache_ttl = config.milliseconds(
+      "CATALOG_CACHE_TTL_MS", options.cache_ttl,
+      "how long another replica's writes may take to show in reads; 0 disables the read cache");
+  const bool seed =
+      config.flag("CATALOG_SEED_DEMO", false, "fill an empty catalog with the demo shop");
   const auto log_level = config.text("LOG_LEVEL", "info", "debug, info, warn or error");
   config.finish();
   platform::log::set_service("catalog");

@@ -24,8 +24,10 @@ class OutboxCrash : public ::testing::TestWithParam<const char*> {
   void SetUp() override {
     nats_url_ = platform::testing::nats_url().value_or("");
     SHOP_REQUIRE_BACKEND(platform::testing::nats_url(), "NATS (SHOP_TEST_NATS_URL)");
-    SHOP_REQUIRE_BACKEND(platform::testing::postgres_admin_url(), "PostgreSQL (SHOP_TEST_POSTGRES_URL)");
-    database_ = platform::testing::open_fresh_database(platform::testing::DatabaseBackend::postgres);
+    SHOP_REQUIRE_BACKEND(platform::testing::postgres_admin_url(),
+                         "PostgreSQL (SHOP_TEST_POSTGRES_URL)");
+    database_ =
+        platform::testing::open_fresh_database(platform::testing::DatabaseBackend::postgres);
     ASSERT_TRUE(database_);
     port_ = platform::testing::free_port();
     sku_ = "CRASH-" + platform::random_hex(4);
@@ -39,13 +41,15 @@ class OutboxCrash : public ::testing::TestWithParam<const char*> {
         {"CATALOG_ACCESS_LOG", "false"},
         {"PLATFORM_FAULTS", faults},
     };
-    auto process = std::make_unique<ChildProcess>(CATALOG_BINARY, environment, directory_.path() / "catalog.log");
+    auto process = std::make_unique<ChildProcess>(CATALOG_BINARY, environment,
+                                                  directory_.path() / "catalog.log");
     EXPECT_TRUE(platform::testing::wait_for_http_ok(port_, "/readyz", 15s)) << process->log();
     return process;
   }
 
   platform::http::Response post(const std::string& path, const boost::json::value& body) {
-    return client_.post_json("http://127.0.0.1:" + std::to_string(port_) + path, boost::json::serialize(body));
+    return client_.post_json("http://127.0.0.1:" + std::to_string(port_) + path,
+                             boost::json::serialize(body));
   }
 
   platform::testing::TemporaryDirectory directory_;
@@ -66,25 +70,27 @@ TEST_P(OutboxCrash, EventIsDeliveredOnceAfterRestart) {
   platform::bus::NatsBus bus(options);
   std::mutex mutex;
   std::map<std::string, int> deliveries;  // event id -> times delivered
-  auto subscription = bus.subscribe(
-      {.durable_name = "crash-" + platform::random_hex(4), .subject_filter = "catalog.product.upserted"},
-      [&](const platform::bus::Event& event) {
-        if (boost::json::parse(event.data).at("sku").as_string() != sku_) return;
-        std::lock_guard lock(mutex);
-        ++deliveries[event.id];
-      });
+  auto subscription =
+      bus.subscribe({.durable_name = "crash-" + platform::random_hex(4),
+                     .subject_filter = "catalog.product.upserted"},
+                    [&](const platform::bus::Event& event) {
+                      if (boost::json::parse(event.data).at("sku").as_string() != sku_) return;
+                      std::lock_guard lock(mutex);
+                      ++deliveries[event.id];
+                    });
   auto count = [&] {
     std::lock_guard lock(mutex);
     return deliveries;
   };
 
   auto catalog = start_catalog(fault_point + "=pause");
-  ASSERT_EQ(post("/v1/categories", {{"slug", "crash-" + sku_.substr(6)}, {"name", "Crash"}}).status, 201);
+  ASSERT_EQ(post("/v1/categories", {{"slug", "crash-" + sku_.substr(6)}, {"name", "Crash"}}).status,
+            201);
   const auto created = post("/v1/products", {{"sku", sku_},
-                                            {"title", "Crash test lamp"},
-                                            {"brand", "Lumen"},
-                                            {"category", "crash-" + sku_.substr(6)},
-                                            {"price", {{"amount", 100}, {"currency", "EUR"}}}});
+                                             {"title", "Crash test lamp"},
+                                             {"brand", "Lumen"},
+                                             {"category", "crash-" + sku_.substr(6)},
+                                             {"price", {{"amount", 100}, {"currency", "EUR"}}}});
   ASSERT_EQ(created.status, 201) << created.body;  // committed
   ASSERT_TRUE(catalog->wait_for_log("fault injected", 10s)) << catalog->log();
   catalog->stop(SIGKILL);
@@ -96,7 +102,8 @@ TEST_P(OutboxCrash, EventIsDeliveredOnceAfterRestart) {
 
   auto restarted = start_catalog("");
   const auto until = std::chrono::steady_clock::now() + 20s;
-  while (count().empty() && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(20ms);
+  while (count().empty() && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(20ms);
   std::this_thread::sleep_for(1500ms);  // room for a duplicate to show up, if there were one
   const auto seen = count();
   ASSERT_EQ(seen.size(), 1u) << "one event for the one product";
@@ -106,8 +113,9 @@ TEST_P(OutboxCrash, EventIsDeliveredOnceAfterRestart) {
 INSTANTIATE_TEST_SUITE_P(CrashPoints, OutboxCrash,
                          ::testing::Values("outbox.before_publish", "outbox.after_publish"),
                          [](const auto& point) {
-                           return std::string(point.param) == "outbox.before_publish" ? "BetweenCommitAndPublish"
-                                                                                      : "BetweenPublishAndMark";
+                           return std::string(point.param) == "outbox.before_publish"
+                                      ? "BetweenCommitAndPublish"
+                                      : "BetweenPublishAndMark";
                          });
 
 }  // namespace

@@ -8,17 +8,17 @@ namespace platform {
 // What went wrong, independent of the transport. The HTTP layer maps each kind
 // to a status code; the bus maps them to retry or give up.
 enum class ErrorKind {
-  invalid_argument,     // the caller sent something wrong: 400 / 422
-  unauthenticated,      // 401
-  forbidden,            // 403
-  not_found,            // 404
-  conflict,             // state does not allow it (duplicate, stock): 409
-  precondition_failed,  // If-Match and friends: 412
-  payload_too_large,    // 413
+  invalid_argument,        // the caller sent something wrong: 400 / 422
+  unauthenticated,         // 401
+  forbidden,               // 403
+  not_found,               // 404
+  conflict,                // state does not allow it (duplicate, stock): 409
+  precondition_failed,     // If-Match and friends: 412
+  payload_too_large,       // 413
   unsupported_media_type,  // 415
-  rate_limited,         // 429
-  unavailable,          // a dependency is down or overloaded; retry later: 503
-  internal,             // a bug or an invariant broken: 500
+  rate_limited,            // 429
+  unavailable,             // a dependency is down or overloaded; retry later: 503
+  internal,                // a bug or an invariant broken: 500
 };
 
 // The one exception type crossing layers. `code` is a stable, kebab-case slug
@@ -28,7 +28,10 @@ enum class ErrorKind {
 class Error : public std::runtime_error {
  public:
   Error(ErrorKind kind, std::string code, const std::string& message, std::string field = {})
-      : std::runtime_error(message), kind_(kind), code_(std::move(code)), field_(std::move(field)) {}
+      : std::runtime_error(message),
+        kind_(kind),
+        code_(std::move(code)),
+        field_(std::move(field)) {}
 
   ErrorKind kind() const noexcept { return kind_; }
   const std::string& code() const noexcept { return code_; }

@@ -62,7 +62,9 @@ class Family {
  public:
   Family(std::string name, std::string help, std::vector<std::string> label_names,
          std::vector<double> buckets = {})
-      : name_(std::move(name)), help_(std::move(help)), label_names_(std::move(label_names)),
+      : name_(std::move(name)),
+        help_(std::move(help)),
+        label_names_(std::move(label_names)),
         buckets_(std::move(buckets)) {}
 
   Metric& with(const std::vector<std::string>& label_values);
@@ -90,7 +92,8 @@ class Family {
 // keep references; /metrics renders the Prometheus text exposition format.
 class Registry {
  public:
-  Family<Counter>& counter(std::string name, std::string help, std::vector<std::string> labels = {});
+  Family<Counter>& counter(std::string name, std::string help,
+                           std::vector<std::string> labels = {});
   Family<Gauge>& gauge(std::string name, std::string help, std::vector<std::string> labels = {});
   Family<Histogram>& histogram(std::string name, std::string help,
                                std::vector<std::string> labels = {},

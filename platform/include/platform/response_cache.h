@@ -35,7 +35,8 @@ class ResponseCache {
   bool enabled() const noexcept { return ttl_.count() > 0; }
   std::uint64_t generation() const noexcept { return generation_.load(std::memory_order_acquire); }
   std::shared_ptr<const Entry> find(const std::string& key) const;
-  void store(const std::string& key, std::uint64_t generation, std::string body, std::string etag = {});
+  void store(const std::string& key, std::uint64_t generation, std::string body,
+             std::string etag = {});
   void invalidate() noexcept { generation_.fetch_add(1, std::memory_order_acq_rel); }
 
  private:

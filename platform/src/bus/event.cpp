@@ -41,7 +41,8 @@ Event Event::from_json(std::string_view json) {
   boost::system::error_code error;
   auto parsed = boost::json::parse(json, error);
   if (error || !parsed.is_object()) {
-    throw Error(ErrorKind::invalid_argument, "invalid-event", "event envelope is not a JSON object");
+    throw Error(ErrorKind::invalid_argument, "invalid-event",
+                "event envelope is not a JSON object");
   }
   const auto& object = parsed.as_object();
   Event event;

@@ -30,7 +30,7 @@ class InProcessBus::State {
 
   struct Consumer {
     std::string filter;
-    std::uint64_t next_sequence = 1;                 // first not yet handed out
+    std::uint64_t next_sequence = 1;                   // first not yet handed out
     std::map<std::uint64_t, Redelivery> redeliveries;  // failed, waiting to retry
     std::map<std::uint64_t, int> attempts;             // handed out, not yet acked
   };
@@ -45,7 +45,8 @@ class InProcessBus::State {
     {
       std::lock_guard lock(mutex_);
       const auto now = Clock::now();
-      while (!recent_ids_order_.empty() && recent_ids_order_.front().first < now - options_.dedupe_window) {
+      while (!recent_ids_order_.empty() &&
+             recent_ids_order_.front().first < now - options_.dedupe_window) {
         recent_ids_.erase(recent_ids_order_.front().second);
         recent_ids_order_.pop_front();
       }
@@ -53,7 +54,8 @@ class InProcessBus::State {
       recent_ids_order_.emplace_back(now, event.id);
       stream_.push_back(event);
       if (stream_.size() > options_.retained_events) {
-        log::warn("in-process bus dropped its oldest event", {{"subject", stream_.front().subject}});
+        log::warn("in-process bus dropped its oldest event",
+                  {{"subject", stream_.front().subject}});
         stream_.pop_front();
         ++first_sequence_;
       }
@@ -114,9 +116,10 @@ class InProcessBus::State {
       auto& consumer = consumers_.at(name);
       consumer.attempts.erase(delivery.sequence);
       if (delivery.attempt >= max_deliveries) {
-        log::error("event parked after repeated failures",
-                   {{"consumer", name}, {"subject", delivery.event.subject}, {"event_id", delivery.event.id},
-                    {"attempts", delivery.attempt}});
+        log::error("event parked after repeated failures", {{"consumer", name},
+                                                            {"subject", delivery.event.subject},
+                                                            {"event_id", delivery.event.id},
+                                                            {"attempts", delivery.attempt}});
         return;
       }
       const auto delay = options_.redelivery_delay * (1 << std::min(delivery.attempt - 1, 8));
@@ -170,9 +173,10 @@ class InProcessSubscription final : public Subscription {
         handler_(delivery->event);
         state_->acknowledge(options_.durable_name, delivery->sequence);
       } catch (const std::exception& error) {
-        log::warn("event handler failed; will redeliver",
-                  {{"consumer", options_.durable_name}, {"subject", delivery->event.subject},
-                   {"attempt", delivery->attempt}, {"error", error.what()}});
+        log::warn("event handler failed; will redeliver", {{"consumer", options_.durable_name},
+                                                           {"subject", delivery->event.subject},
+                                                           {"attempt", delivery->attempt},
+                                                           {"error", error.what()}});
         state_->fail(options_.durable_name, *delivery, options_.max_deliveries);
       }
     }
@@ -187,7 +191,8 @@ class InProcessSubscription final : public Subscription {
 
 }  // namespace
 
-InProcessBus::InProcessBus(InProcessBusOptions options) : state_(std::make_shared<State>(options)) {}
+InProcessBus::InProcessBus(InProcessBusOptions options)
+    : state_(std::make_shared<State>(options)) {}
 InProcessBus::~InProcessBus() = default;
 
 void InProcessBus::publish(const Event& event) { state_->publish(event); }

@@ -54,8 +54,9 @@ class NatsSubscription final : public Subscription {
     subscription_options.Config.FilterSubject = options_.subject_filter.c_str();
     natsSubscription* raw = nullptr;
     jsErrCode error_code = static_cast<jsErrCode>(0);
-    check(js_PullSubscribe(&raw, context, options_.subject_filter.c_str(), options_.durable_name.c_str(),
-                           nullptr, &subscription_options, &error_code),
+    check(js_PullSubscribe(&raw, context, options_.subject_filter.c_str(),
+                           options_.durable_name.c_str(), nullptr, &subscription_options,
+                           &error_code),
           "cannot subscribe " + options_.durable_name);
     subscription_.reset(raw);
     thread_ = std::thread([this] { run(); });
@@ -74,7 +75,8 @@ class NatsSubscription final : public Subscription {
       const auto status = natsSubscription_Fetch(&list, subscription_.get(), 16, 250, nullptr);
       if (status == NATS_TIMEOUT) continue;
       if (status != NATS_OK) {
-        log::warn("event fetch failed", {{"consumer", options_.durable_name}, {"error", natsStatus_GetText(status)}});
+        log::warn("event fetch failed",
+                  {{"consumer", options_.durable_name}, {"error", natsStatus_GetText(status)}});
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
         continue;
       }
@@ -88,13 +90,15 @@ class NatsSubscription final : public Subscription {
   }
 
   void handle(natsMsg* message) {
-    const std::string_view data(natsMsg_GetData(message), static_cast<std::size_t>(natsMsg_GetDataLength(message)));
+    const std::string_view data(natsMsg_GetData(message),
+                                static_cast<std::size_t>(natsMsg_GetDataLength(message)));
     Event event;
     try {
       event = Event::from_json(data);
     } catch (const Error& error) {
       // Redelivering a malformed envelope cannot help: drop it loudly.
-      log::error("malformed event dropped", {{"consumer", options_.durable_name}, {"error", error.what()}});
+      log::error("malformed event dropped",
+                 {{"consumer", options_.durable_name}, {"error", error.what()}});
       natsMsg_Term(message, nullptr);
       return;
     }
@@ -106,22 +110,27 @@ class NatsSubscription final : public Subscription {
     }
     try {
       std::optional<TraceScope> scope;
-      if (!event.trace_id.empty()) scope.emplace(TraceContext::child_of(TraceContext{event.trace_id, {}, {}}));
+      if (!event.trace_id.empty())
+        scope.emplace(TraceContext::child_of(TraceContext{event.trace_id, {}, {}}));
       handler_(event);
       if (const auto status = natsMsg_Ack(message, nullptr); status != NATS_OK) {
         // The server redelivers after ack_wait; the inbox absorbs the repeat.
-        log::warn("event ack failed", {{"consumer", options_.durable_name}, {"error", natsStatus_GetText(status)}});
+        log::warn("event ack failed",
+                  {{"consumer", options_.durable_name}, {"error", natsStatus_GetText(status)}});
       }
     } catch (const std::exception& error) {
       const bool last = static_cast<int>(delivered) >= options_.max_deliveries;
       if (last) {
-        log::error("event parked after repeated failures",
-                   {{"consumer", options_.durable_name}, {"event_id", event.id}, {"error", error.what()}});
+        log::error(
+            "event parked after repeated failures",
+            {{"consumer", options_.durable_name}, {"event_id", event.id}, {"error", error.what()}});
         natsMsg_Term(message, nullptr);
       } else {
-        log::warn("event handler failed; will redeliver",
-                  {{"consumer", options_.durable_name}, {"event_id", event.id}, {"error", error.what()}});
-        const std::int64_t delay_ms = std::min<std::int64_t>(200LL << std::min<std::uint64_t>(delivered, 8), 30000);
+        log::warn(
+            "event handler failed; will redeliver",
+            {{"consumer", options_.durable_name}, {"event_id", event.id}, {"error", error.what()}});
+        const std::int64_t delay_ms =
+            std::min<std::int64_t>(200LL << std::min<std::uint64_t>(delivered, 8), 30000);
         natsMsg_NakWithDelay(message, delay_ms, nullptr);
       }
     }
@@ -148,7 +157,8 @@ class NatsBus::Impl {
     check(natsOptions_SetMaxReconnect(raw_options, -1), "bad NATS option");
     check(natsOptions_SetReconnectWait(raw_options, 500), "bad NATS option");
     natsConnection* connection = nullptr;
-    check(natsConnection_Connect(&connection, raw_options), "cannot connect to NATS at " + options_.url);
+    check(natsConnection_Connect(&connection, raw_options),
+          "cannot connect to NATS at " + options_.url);
     connection_.reset(connection);
     jsOptions js_options;
     jsOptions_Init(&js_options);
@@ -167,14 +177,17 @@ class NatsBus::Impl {
     const auto envelope = event.to_json();
     jsPubAck* ack = nullptr;
     jsErrCode error_code = static_cast<jsErrCode>(0);
-    const auto status = js_Publish(&ack, context_.get(), event.subject.c_str(), envelope.data(),
-                                   static_cast<int>(envelope.size()), &publish_options, &error_code);
+    const auto status =
+        js_Publish(&ack, context_.get(), event.subject.c_str(), envelope.data(),
+                   static_cast<int>(envelope.size()), &publish_options, &error_code);
     if (ack != nullptr) jsPubAck_Destroy(ack);
     if (status != NATS_OK) unavailable("cannot publish " + event.subject, status);
   }
 
-  std::unique_ptr<Subscription> subscribe(const SubscriptionOptions& options, EventHandler handler) {
-    return std::make_unique<NatsSubscription>(context_.get(), options_, options, std::move(handler));
+  std::unique_ptr<Subscription> subscribe(const SubscriptionOptions& options,
+                                          EventHandler handler) {
+    return std::make_unique<NatsSubscription>(context_.get(), options_, options,
+                                              std::move(handler));
   }
 
   bool ping() {
@@ -195,11 +208,14 @@ class NatsBus::Impl {
     config.Duplicates = options_.duplicate_window.count() * kNanosPerMilli;
     jsStreamInfo* info = nullptr;
     jsErrCode error_code = static_cast<jsErrCode>(0);
-    auto status = js_GetStreamInfo(&info, context_.get(), options_.stream.c_str(), nullptr, &error_code);
+    auto status =
+        js_GetStreamInfo(&info, context_.get(), options_.stream.c_str(), nullptr, &error_code);
     if (status == NATS_NOT_FOUND) {
       status = js_AddStream(&info, context_.get(), &config, nullptr, &error_code);
       // Another replica may have created it a moment ago.
-      if (status != NATS_OK) status = js_GetStreamInfo(&info, context_.get(), options_.stream.c_str(), nullptr, &error_code);
+      if (status != NATS_OK)
+        status =
+            js_GetStreamInfo(&info, context_.get(), options_.stream.c_str(), nullptr, &error_code);
     }
     if (info != nullptr) jsStreamInfo_Destroy(info);
     check(status, "cannot create stream " + options_.stream);
@@ -213,7 +229,8 @@ class NatsBus::Impl {
 NatsBus::NatsBus(const NatsBusOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 NatsBus::~NatsBus() = default;
 void NatsBus::publish(const Event& event) { impl_->publish(event); }
-std::unique_ptr<Subscription> NatsBus::subscribe(const SubscriptionOptions& options, EventHandler handler) {
+std::unique_ptr<Subscription> NatsBus::subscribe(const SubscriptionOptions& options,
+                                                 EventHandler handler) {
   return impl_->subscribe(options, std::move(handler));
 }
 bool NatsBus::ping() { return impl_->ping(); }

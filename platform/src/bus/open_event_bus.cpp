@@ -14,7 +14,8 @@ std::unique_ptr<EventBus> open_event_bus(const std::string& url, const std::stri
     options.connection_name = service;
     return std::make_unique<NatsBus>(options);
   }
-  throw Error(ErrorKind::invalid_argument, "bad-bus-url", "bus URL must start with nats:// or be empty");
+  throw Error(ErrorKind::invalid_argument, "bad-bus-url",
+              "bus URL must start with nats:// or be empty");
 }
 
 }  // namespace platform::bus

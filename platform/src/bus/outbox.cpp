@@ -10,8 +10,8 @@ std::vector<EmbeddedFile> outbox_migrations();
 db::MigrationSet migrations() { return {"platform", outbox_migrations()}; }
 
 void Outbox::add(db::Session& session, const Event& event) {
-  session.run("INSERT INTO outbox (id, subject, envelope, created_at) VALUES ($1, $2, $3, $4)", event.id,
-              event.subject, event.to_json(), now_unix_millis());
+  session.run("INSERT INTO outbox (id, subject, envelope, created_at) VALUES ($1, $2, $3, $4)",
+              event.id, event.subject, event.to_json(), now_unix_millis());
 }
 
 bool Inbox::claim(db::Session& session, std::string_view consumer, std::string_view event_id) {
@@ -24,11 +24,12 @@ bool Inbox::claim(db::Session& session, std::string_view consumer, std::string_v
 
 EventHandler exactly_once(db::Database& database, std::string consumer,
                           std::function<void(db::Session&, const Event&)> effect) {
-  return [&database, consumer = std::move(consumer), effect = std::move(effect)](const Event& event) {
-    database.write([&](db::Session& session) {
-      if (Inbox::claim(session, consumer, event.id)) effect(session, event);
-    });
-  };
+  return
+      [&database, consumer = std::move(consumer), effect = std::move(effect)](const Event& event) {
+        database.write([&](db::Session& session) {
+          if (Inbox::claim(session, consumer, event.id)) effect(session, event);
+        });
+      };
 }
 
 }  // namespace platform::bus

@@ -33,7 +33,9 @@ class OutboxRelay::Impl {
 
   std::int64_t pending() {
     return database_.read([](db::Session& session) {
-      return session.run("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL").front().get<std::int64_t>(0);
+      return session.run("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL")
+          .front()
+          .get<std::int64_t>(0);
     });
   }
 
@@ -53,15 +55,18 @@ class OutboxRelay::Impl {
       } catch (const std::exception& error) {
         // Nothing is lost: the rows stay unpublished and are retried.
         ++failures;
-        log::warn("outbox relay failed; retrying", {{"error", error.what()}, {"failures", failures}});
+        log::warn("outbox relay failed; retrying",
+                  {{"error", error.what()}, {"failures", failures}});
       }
       std::unique_lock lock(mutex_);
       if (stopping_) return;
       if (relayed == options_.batch_size && failures == 0) continue;  // more waiting
-      const auto wait = failures == 0 ? options_.poll_interval
-                                      : std::min(std::chrono::milliseconds(100 << std::min(failures, 6)),
-                                                 std::chrono::milliseconds(5000));
-      wakeup_.wait_for(lock, wait, [this, failures] { return stopping_ || (notified_ && failures == 0); });
+      const auto wait = failures == 0
+                            ? options_.poll_interval
+                            : std::min(std::chrono::milliseconds(100 << std::min(failures, 6)),
+                                       std::chrono::milliseconds(5000));
+      wakeup_.wait_for(lock, wait,
+                       [this, failures] { return stopping_ || (notified_ && failures == 0); });
       notified_ = false;
       if (stopping_) return;
     }
@@ -70,19 +75,21 @@ class OutboxRelay::Impl {
   int relay_batch() {
     return database_.write([this](db::Session& session) {
       const bool postgres = session.dialect() == db::Dialect::postgres;
-      const auto rows = session.run(
-          postgres ? "SELECT sequence, envelope FROM outbox WHERE published_at IS NULL ORDER BY sequence "
-                     "LIMIT $1 FOR UPDATE SKIP LOCKED"
-                   : "SELECT sequence, envelope FROM outbox WHERE published_at IS NULL ORDER BY sequence "
-                     "LIMIT $1",
-          options_.batch_size);
+      const auto rows = session.run(postgres ? "SELECT sequence, envelope FROM outbox WHERE "
+                                               "published_at IS NULL ORDER BY sequence "
+                                               "LIMIT $1 FOR UPDATE SKIP LOCKED"
+                                             : "SELECT sequence, envelope FROM outbox WHERE "
+                                               "published_at IS NULL ORDER BY sequence "
+                                               "LIMIT $1",
+                                    options_.batch_size);
       const auto now = now_unix_millis();
       for (const auto& row : rows) {
         const auto event = Event::from_json(row.get<std::string>(1));
         fault::point("outbox.before_publish");
         bus_.publish(event);
         fault::point("outbox.after_publish");
-        session.run("UPDATE outbox SET published_at = $2 WHERE sequence = $1", row.get<std::int64_t>(0), now);
+        session.run("UPDATE outbox SET published_at = $2 WHERE sequence = $1",
+                    row.get<std::int64_t>(0), now);
       }
       return static_cast<int>(rows.size());
     });
@@ -91,7 +98,8 @@ class OutboxRelay::Impl {
   void remove_old() {
     const auto cutoff = now_unix_millis() - options_.retention.count();
     database_.write([cutoff](db::Session& session) {
-      session.run("DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < $1", cutoff);
+      session.run("DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < $1",
+                  cutoff);
     });
   }
 

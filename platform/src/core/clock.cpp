@@ -52,7 +52,8 @@ std::optional<SystemTime> parse_rfc3339(std::string_view text) {
       !parse_digits(text, 14, 2, minute) || !parse_digits(text, 17, 2, second)) {
     return std::nullopt;
   }
-  const year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+  const year_month_day date{std::chrono::year{year},
+                            std::chrono::month{static_cast<unsigned>(month)},
                             std::chrono::day{static_cast<unsigned>(day)}};
   if (!date.ok() || hour > 23 || minute > 59 || second > 60) return std::nullopt;
 
@@ -89,8 +90,8 @@ std::optional<SystemTime> parse_rfc3339(std::string_view text) {
   }
   if (position != text.size()) return std::nullopt;
 
-  auto time = sys_days{date} + hours{hour} + minutes{minute} + seconds{second} -
-              minutes{offset_minutes};
+  auto time =
+      sys_days{date} + hours{hour} + minutes{minute} + seconds{second} - minutes{offset_minutes};
   return time_point_cast<SystemTime::duration>(time + nanoseconds{nanos});
 }
 

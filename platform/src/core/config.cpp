@@ -37,11 +37,13 @@ std::int64_t Config::integer(std::string_view name, std::int64_t default_value,
   if (value == nullptr) return default_value;
   const std::string_view text_value = value;
   std::int64_t number = 0;
-  auto [end, error] = std::from_chars(text_value.data(), text_value.data() + text_value.size(), number);
+  auto [end, error] =
+      std::from_chars(text_value.data(), text_value.data() + text_value.size(), number);
   if (error != std::errc{} || end != text_value.data() + text_value.size() || number < minimum ||
       number > maximum) {
-    errors_.push_back(std::string(name) + "=" + std::string(text_value) + ": expected an integer in [" +
-                      std::to_string(minimum) + ", " + std::to_string(maximum) + "]");
+    errors_.push_back(std::string(name) + "=" + std::string(text_value) +
+                      ": expected an integer in [" + std::to_string(minimum) + ", " +
+                      std::to_string(maximum) + "]");
     return default_value;
   }
   return number;
@@ -69,8 +71,8 @@ std::string Config::help_text() const {
   std::string text = program_ + ": " + description_ + "\n\nConfigured by environment variables:\n";
   for (const auto& declaration : declarations_) {
     text += "  " + declaration.name + " (default: " +
-            (declaration.default_value.empty() ? "empty" : declaration.default_value) + ")\n      " +
-            declaration.help + "\n";
+            (declaration.default_value.empty() ? "empty" : declaration.default_value) +
+            ")\n      " + declaration.help + "\n";
   }
   return text;
 }

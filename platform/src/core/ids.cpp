@@ -29,10 +29,10 @@ void append_hex(std::string& out, unsigned char byte) {
 std::string new_uuid_v7() {
   std::array<unsigned char, 16> bytes{};
   fill_random(bytes.data(), bytes.size());
-  const auto millis = static_cast<std::uint64_t>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(
-          std::chrono::system_clock::now().time_since_epoch())
-          .count());
+  const auto millis =
+      static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count());
   for (int i = 0; i < 6; ++i) {
     bytes[i] = static_cast<unsigned char>(millis >> (8 * (5 - i)));
   }

@@ -34,7 +34,8 @@ boost::json::value parse(std::string_view text) {
 boost::json::object parse_object(std::string_view text) {
   auto value = parse(text);
   if (!value.is_object()) {
-    throw Error(ErrorKind::invalid_argument, "malformed-json", "request body must be a JSON object");
+    throw Error(ErrorKind::invalid_argument, "malformed-json",
+                "request body must be a JSON object");
   }
   return std::move(value.as_object());
 }

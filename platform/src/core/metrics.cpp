@@ -22,10 +22,14 @@ void append_number(std::string& out, double value) {
 // Label values escaped as the exposition format requires.
 void append_label_value(std::string& out, const std::string& value) {
   for (char c : value) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '"') out += "\\\"";
-    else if (c == '\n') out += "\\n";
-    else out += c;
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '"')
+      out += "\\\"";
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
   }
 }
 
@@ -73,7 +77,8 @@ void Histogram::observe(double value) noexcept {
   counts_[bucket].fetch_add(1, std::memory_order_relaxed);
   count_.fetch_add(1, std::memory_order_relaxed);
   const double micros = std::max(0.0, value * 1e6);
-  sum_micros_.fetch_add(static_cast<std::uint64_t>(std::llround(micros)), std::memory_order_relaxed);
+  sum_micros_.fetch_add(static_cast<std::uint64_t>(std::llround(micros)),
+                        std::memory_order_relaxed);
 }
 
 Histogram::Snapshot Histogram::snapshot() const {
@@ -90,7 +95,8 @@ Histogram::Snapshot Histogram::snapshot() const {
 }
 
 std::vector<double> latency_buckets() {
-  return {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+  return {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+          0.05,   0.1,     0.25,   0.5,   1,      2.5,   5,    10};
 }
 
 template <class Metric>
@@ -126,7 +132,8 @@ Family<Counter>& Registry::counter(std::string name, std::string help,
       std::make_unique<Family<Counter>>(std::move(name), std::move(help), std::move(labels)));
 }
 
-Family<Gauge>& Registry::gauge(std::string name, std::string help, std::vector<std::string> labels) {
+Family<Gauge>& Registry::gauge(std::string name, std::string help,
+                               std::vector<std::string> labels) {
   std::lock_guard lock(mutex_);
   return *gauges_.emplace_back(
       std::make_unique<Family<Gauge>>(std::move(name), std::move(help), std::move(labels)));
@@ -166,8 +173,8 @@ std::string Registry::render() const {
       const auto snapshot = histogram.snapshot();
       for (std::size_t i = 0; i <= snapshot.upper_bounds.size(); ++i) {
         std::string bound;
-        append_number(bound, i < snapshot.upper_bounds.size() ? snapshot.upper_bounds[i]
-                                                               : INFINITY);
+        append_number(bound,
+                      i < snapshot.upper_bounds.size() ? snapshot.upper_bounds[i] : INFINITY);
         out += family->name() + "_bucket";
         append_labels(out, family->label_names(), labels, "le", bound);
         out += ' ' + std::to_string(snapshot.cumulative_counts[i]) + '\n';

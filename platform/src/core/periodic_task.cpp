@@ -6,7 +6,10 @@ namespace platform {
 
 PeriodicTask::PeriodicTask(std::string name, std::chrono::milliseconds interval,
                            std::function<void()> work)
-    : name_(std::move(name)), interval_(interval), work_(std::move(work)), thread_([this] { loop(); }) {}
+    : name_(std::move(name)),
+      interval_(interval),
+      work_(std::move(work)),
+      thread_([this] { loop(); }) {}
 
 PeriodicTask::~PeriodicTask() {
   {

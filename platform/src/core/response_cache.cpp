@@ -11,15 +11,16 @@ std::shared_ptr<const ResponseCache::Entry> ResponseCache::find(const std::strin
   const auto found = entries_.find(key);
   if (found == entries_.end()) return nullptr;
   const auto& entry = found->second;
-  if (entry->generation != generation() || entry->expires <= std::chrono::steady_clock::now()) return nullptr;
+  if (entry->generation != generation() || entry->expires <= std::chrono::steady_clock::now())
+    return nullptr;
   return entry;
 }
 
 void ResponseCache::store(const std::string& key, std::uint64_t generation_read, std::string body,
                           std::string etag) {
   if (!enabled() || generation_read != generation()) return;
-  auto entry = std::make_shared<Entry>(
-      Entry{std::move(body), std::move(etag), generation_read, std::chrono::steady_clock::now() + ttl_});
+  auto entry = std::make_shared<Entry>(Entry{std::move(body), std::move(etag), generation_read,
+                                             std::chrono::steady_clock::now() + ttl_});
   const auto size = key.size() + entry->body.size() + entry->etag.size();
   std::unique_lock lock(mutex_);
   // A write may have landed while we waited for the lock.

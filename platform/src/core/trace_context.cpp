@@ -16,7 +16,9 @@ bool is_lower_hex(std::string_view text) {
   return true;
 }
 
-bool all_zero(std::string_view text) { return text.find_first_not_of('0') == std::string_view::npos; }
+bool all_zero(std::string_view text) {
+  return text.find_first_not_of('0') == std::string_view::npos;
+}
 
 }  // namespace
 

@@ -47,9 +47,8 @@ class ConnectionPool {
 
   Lease acquire() {
     std::unique_lock lock(mutex_);
-    const bool available = changed_.wait_for(lock, timeout_, [this] {
-      return !idle_.empty() || open_ < size_;
-    });
+    const bool available =
+        changed_.wait_for(lock, timeout_, [this] { return !idle_.empty() || open_ < size_; });
     if (!available) {
       throw Error(ErrorKind::unavailable, "database-unavailable",
                   "no database connection free within " + std::to_string(timeout_.count()) + " ms");

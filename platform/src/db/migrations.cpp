@@ -29,11 +29,13 @@ std::vector<Migration> select(const MigrationSet& set, Dialect dialect) {
   for (const auto& file : set.files) {
     const std::string& name = file.name;
     const auto underscore = name.find('_');
-    const bool numbered = underscore != std::string::npos && underscore > 0 &&
-                          std::all_of(name.begin(), name.begin() + static_cast<long>(underscore),
-                                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    const bool numbered =
+        underscore != std::string::npos && underscore > 0 &&
+        std::all_of(name.begin(), name.begin() + static_cast<long>(underscore),
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
     if (!numbered || !name.ends_with(".sql")) {
-      throw Error(ErrorKind::internal, "bad-migration", "migration file " + name + " is not NNNN_name.sql");
+      throw Error(ErrorKind::internal, "bad-migration",
+                  "migration file " + name + " is not NNNN_name.sql");
     }
     const bool postgres_only = name.ends_with(".postgres.sql");
     const bool sqlite_only = name.ends_with(".sqlite.sql");
@@ -53,7 +55,8 @@ std::vector<Migration> select(const MigrationSet& set, Dialect dialect) {
 // Replicas starting together take turns: on PostgreSQL an advisory lock held
 // until the transaction ends, on SQLite the write lock of BEGIN IMMEDIATE.
 void lock(Session& session) {
-  if (session.dialect() == Dialect::postgres) session.run("SELECT pg_advisory_xact_lock($1)", kMigrationLock);
+  if (session.dialect() == Dialect::postgres)
+    session.run("SELECT pg_advisory_xact_lock($1)", kMigrationLock);
 }
 
 }  // namespace
@@ -62,7 +65,8 @@ int migrate(Database& database, const std::vector<MigrationSet>& sets) {
   database.write([](Session& session) {
     lock(session);
     session.execute_script(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (component TEXT NOT NULL, version TEXT NOT NULL, "
+        "CREATE TABLE IF NOT EXISTS schema_migrations (component TEXT NOT NULL, version TEXT NOT "
+        "NULL, "
         "name TEXT NOT NULL, applied_at BIGINT NOT NULL, PRIMARY KEY (component, version))");
   });
   int applied = 0;
@@ -70,20 +74,23 @@ int migrate(Database& database, const std::vector<MigrationSet>& sets) {
     for (const auto& migration : select(set, database.dialect())) {
       const bool done = database.write([&](Session& session) {
         lock(session);
-        if (!session.run("SELECT 1 FROM schema_migrations WHERE component = $1 AND version = $2",
-                         set.component, migration.version)
+        if (!session
+                 .run("SELECT 1 FROM schema_migrations WHERE component = $1 AND version = $2",
+                      set.component, migration.version)
                  .empty()) {
           return false;
         }
         session.execute_script(*migration.sql);
-        session.run("INSERT INTO schema_migrations (component, version, name, applied_at) "
-                    "VALUES ($1, $2, $3, $4)",
-                    set.component, migration.version, migration.name, now_unix_millis());
+        session.run(
+            "INSERT INTO schema_migrations (component, version, name, applied_at) "
+            "VALUES ($1, $2, $3, $4)",
+            set.component, migration.version, migration.name, now_unix_millis());
         return true;
       });
       if (done) {
         ++applied;
-        log::info("migration applied", {{"component", set.component}, {"migration", migration.name}});
+        log::info("migration applied",
+                  {{"component", set.component}, {"migration", migration.name}});
       }
     }
   }

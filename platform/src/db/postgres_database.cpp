@@ -22,7 +22,8 @@ struct ResultClearer {
 using ResultHandle = std::unique_ptr<PGresult, ResultClearer>;
 
 // Type OIDs from pg_type.h; fixed since PostgreSQL 7.
-constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
+constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701,
+              kNumeric = 1700;
 
 // Thrown when the connection itself is gone: the pool must not reuse it.
 class ConnectionLost : public std::runtime_error {
@@ -41,7 +42,10 @@ class PostgresConnection {
     // Server notices ("relation already exists, skipping") go to the log at
     // debug level instead of libpq's default of raw lines on stderr.
     PQsetNoticeProcessor(
-        connection_.get(), [](void*, const char* message) { log::debug("postgres notice", {{"notice", message}}); },
+        connection_.get(),
+        [](void*, const char* message) {
+          log::debug("postgres notice", {{"notice", message}});
+        },
         nullptr);
   }
 
@@ -61,8 +65,9 @@ class PostgresConnection {
       texts[i] = to_text(params[i]);
       values[i] = texts[i].c_str();
     }
-    ResultHandle result(PQexecPrepared(connection_.get(), name.c_str(), static_cast<int>(params.size()),
-                                       values.data(), nullptr, nullptr, 0));
+    ResultHandle result(PQexecPrepared(connection_.get(), name.c_str(),
+                                       static_cast<int>(params.size()), values.data(), nullptr,
+                                       nullptr, 0));
     check(result.get());
     return convert(result.get());
   }
@@ -72,7 +77,8 @@ class PostgresConnection {
     auto found = statements_.find(std::string(sql));
     if (found != statements_.end()) return found->second;
     std::string name = "s" + std::to_string(statements_.size() + 1);
-    ResultHandle result(PQprepare(connection_.get(), name.c_str(), std::string(sql).c_str(), 0, nullptr));
+    ResultHandle result(
+        PQprepare(connection_.get(), name.c_str(), std::string(sql).c_str(), 0, nullptr));
     check(result.get());
     return statements_.emplace(std::string(sql), std::move(name)).first->second;
   }
@@ -98,9 +104,14 @@ class PostgresConnection {
     const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
     const std::string message = primary ? primary : PQerrorMessage(connection_.get());
     if (code == "40001" || code == "40P01") throw RetryableError("postgres: " + message);
-    if (code == "23505") throw Error(ErrorKind::conflict, "duplicate", "already exists: " + message);
-    if (code == "23514") throw Error(ErrorKind::conflict, "constraint-violated", "a database rule was violated: " + message);
-    if (code == "23503") throw Error(ErrorKind::conflict, "reference-violated", "a referenced row is missing or still used");
+    if (code == "23505")
+      throw Error(ErrorKind::conflict, "duplicate", "already exists: " + message);
+    if (code == "23514")
+      throw Error(ErrorKind::conflict, "constraint-violated",
+                  "a database rule was violated: " + message);
+    if (code == "23503")
+      throw Error(ErrorKind::conflict, "reference-violated",
+                  "a referenced row is missing or still used");
     if (code.starts_with("08") || code == "57P01" || code == "57P03") throw ConnectionLost(message);
     throw Error(ErrorKind::internal, "database-error", "postgres " + code + ": " + message);
   }
@@ -109,7 +120,8 @@ class PostgresConnection {
     const int rows = PQntuples(result);
     const int columns = PQnfields(result);
     std::vector<Oid> types(static_cast<std::size_t>(columns));
-    for (int column = 0; column < columns; ++column) types[static_cast<std::size_t>(column)] = PQftype(result, column);
+    for (int column = 0; column < columns; ++column)
+      types[static_cast<std::size_t>(column)] = PQftype(result, column);
     std::vector<Row> converted;
     converted.reserve(static_cast<std::size_t>(rows));
     for (int row = 0; row < rows; ++row) {
@@ -133,16 +145,22 @@ class PostgresConnection {
           }
           case kFloat4:
           case kFloat8:
-          case kNumeric: values.emplace_back(std::strtod(text, nullptr)); break;
-          case kBool: values.emplace_back(text[0] == 't'); break;
-          default: values.emplace_back(std::string(text, length));
+          case kNumeric:
+            values.emplace_back(std::strtod(text, nullptr));
+            break;
+          case kBool:
+            values.emplace_back(text[0] == 't');
+            break;
+          default:
+            values.emplace_back(std::string(text, length));
         }
       }
       converted.emplace_back(std::move(values));
     }
     const char* affected = PQcmdTuples(result);
     std::int64_t count = 0;
-    if (affected != nullptr && *affected != '\0') std::from_chars(affected, affected + std::strlen(affected), count);
+    if (affected != nullptr && *affected != '\0')
+      std::from_chars(affected, affected + std::strlen(affected), count);
     return Result(std::move(converted), count);
   }
 
@@ -183,7 +201,8 @@ class PostgresDatabase final : public Database {
       } catch (const RetryableError&) {
         rollback(lease);
         if (attempt + 1 >= kTransactionAttempts) {
-          throw Error(ErrorKind::unavailable, "database-unavailable", "transaction kept conflicting");
+          throw Error(ErrorKind::unavailable, "database-unavailable",
+                      "transaction kept conflicting");
         }
       } catch (const ConnectionLost& lost) {
         lease.discard();
@@ -200,7 +219,8 @@ class PostgresDatabase final : public Database {
   bool ping() override {
     bool answered = false;
     try {
-      transact(Access::read_only, [&](Session& session) { answered = !session.run("SELECT 1").empty(); });
+      transact(Access::read_only,
+               [&](Session& session) { answered = !session.run("SELECT 1").empty(); });
     } catch (const Error& error) {
       if (error.kind() != ErrorKind::unavailable) throw;
     }

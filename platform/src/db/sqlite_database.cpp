@@ -30,10 +30,12 @@ using StatementHandle = std::unique_ptr<sqlite3_stmt, StatementCloser>;
     throw Error(ErrorKind::conflict, "duplicate", "already exists: " + message);
   }
   if (extended == SQLITE_CONSTRAINT_CHECK) {
-    throw Error(ErrorKind::conflict, "constraint-violated", "a database rule was violated: " + message);
+    throw Error(ErrorKind::conflict, "constraint-violated",
+                "a database rule was violated: " + message);
   }
   if (extended == SQLITE_CONSTRAINT_FOREIGNKEY) {
-    throw Error(ErrorKind::conflict, "reference-violated", "a referenced row is missing or still used");
+    throw Error(ErrorKind::conflict, "reference-violated",
+                "a referenced row is missing or still used");
   }
   throw Error(ErrorKind::internal, "database-error", "sqlite: " + message);
 }
@@ -59,7 +61,8 @@ class SqliteConnection {
 
   void execute_script(std::string_view sql) {
     char* message = nullptr;
-    const int code = sqlite3_exec(database_.get(), std::string(sql).c_str(), nullptr, nullptr, &message);
+    const int code =
+        sqlite3_exec(database_.get(), std::string(sql).c_str(), nullptr, nullptr, &message);
     if (message != nullptr) sqlite3_free(message);
     if (code != SQLITE_OK) fail(database_.get(), code);
   }
@@ -86,7 +89,8 @@ class SqliteConnection {
       for (int column = 0; column < columns; ++column) values.push_back(read(statement, column));
       rows.emplace_back(std::move(values));
     }
-    const std::int64_t affected = sqlite3_stmt_readonly(statement) ? 0 : sqlite3_changes64(database_.get());
+    const std::int64_t affected =
+        sqlite3_stmt_readonly(statement) ? 0 : sqlite3_changes64(database_.get());
     return Result(std::move(rows), affected);
   }
 
@@ -123,7 +127,8 @@ class SqliteConnection {
         code = sqlite3_bind_int(statement, index, *flag ? 1 : 0);
       } else {
         const auto& text = std::get<std::string>(value);
-        code = sqlite3_bind_text64(statement, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        code = sqlite3_bind_text64(statement, index, text.data(), text.size(), SQLITE_TRANSIENT,
+                                   SQLITE_UTF8);
       }
       if (code != SQLITE_OK) fail(database_.get(), code);
     }
@@ -131,9 +136,12 @@ class SqliteConnection {
 
   static Value read(sqlite3_stmt* statement, int column) {
     switch (sqlite3_column_type(statement, column)) {
-      case SQLITE_INTEGER: return static_cast<std::int64_t>(sqlite3_column_int64(statement, column));
-      case SQLITE_FLOAT: return sqlite3_column_double(statement, column);
-      case SQLITE_NULL: return nullptr;
+      case SQLITE_INTEGER:
+        return static_cast<std::int64_t>(sqlite3_column_int64(statement, column));
+      case SQLITE_FLOAT:
+        return sqlite3_column_double(statement, column);
+      case SQLITE_NULL:
+        return nullptr;
       default: {
         const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
         const auto size = static_cast<std::size_t>(sqlite3_column_bytes(statement, column));
@@ -173,7 +181,8 @@ class SqliteDatabase final : public Database {
   void transact(Access access, const std::function<void(Session&)>& work) override {
     for (int attempt = 0;; ++attempt) {
       // The memory database's only connection is held by keep_alive_.
-      auto lease = keep_alive_ ? std::optional<Pool::Lease>() : std::optional<Pool::Lease>(pool_.acquire());
+      auto lease =
+          keep_alive_ ? std::optional<Pool::Lease>() : std::optional<Pool::Lease>(pool_.acquire());
       SqliteConnection& connection = lease ? **lease : **keep_alive_;
       std::unique_lock<std::mutex> memory_lock;
       if (keep_alive_) memory_lock = std::unique_lock(memory_mutex_);
@@ -204,7 +213,8 @@ class SqliteDatabase final : public Database {
   bool ping() override {
     bool answered = false;
     try {
-      transact(Access::read_only, [&](Session& session) { answered = !session.run("SELECT 1").empty(); });
+      transact(Access::read_only,
+               [&](Session& session) { answered = !session.run("SELECT 1").empty(); });
     } catch (const Error& error) {
       if (error.kind() != ErrorKind::unavailable) throw;
     }

@@ -33,7 +33,8 @@ Target parse_target(const std::string& url) {
   auto parsed = boost::urls::parse_uri(url);
   if (!parsed) throw Error(ErrorKind::invalid_argument, "bad-url", "not a URL: " + url);
   if (parsed->scheme() != "http") {
-    throw Error(ErrorKind::invalid_argument, "bad-url", "unsupported scheme " + std::string(parsed->scheme()));
+    throw Error(ErrorKind::invalid_argument, "bad-url",
+                "unsupported scheme " + std::string(parsed->scheme()));
   }
   Target target;
   target.host = std::string(parsed->host());
@@ -46,22 +47,30 @@ Target parse_target(const std::string& url) {
 
 bhttp::verb verb_of(Method method) {
   switch (method) {
-    case Method::get: return bhttp::verb::get;
-    case Method::head: return bhttp::verb::head;
-    case Method::post: return bhttp::verb::post;
-    case Method::put: return bhttp::verb::put;
-    case Method::patch: return bhttp::verb::patch;
-    case Method::delete_: return bhttp::verb::delete_;
-    case Method::options: return bhttp::verb::options;
-    case Method::other: break;
+    case Method::get:
+      return bhttp::verb::get;
+    case Method::head:
+      return bhttp::verb::head;
+    case Method::post:
+      return bhttp::verb::post;
+    case Method::put:
+      return bhttp::verb::put;
+    case Method::patch:
+      return bhttp::verb::patch;
+    case Method::delete_:
+      return bhttp::verb::delete_;
+    case Method::options:
+      return bhttp::verb::options;
+    case Method::other:
+      break;
   }
   throw Error(ErrorKind::invalid_argument, "bad-method", "unsupported method");
 }
 
 bool idempotent(const ClientRequest& request) {
-  return request.method == Method::get || request.method == Method::head || request.method == Method::put ||
-         request.method == Method::delete_ || request.method == Method::options ||
-         request.headers.contains("Idempotency-Key");
+  return request.method == Method::get || request.method == Method::head ||
+         request.method == Method::put || request.method == Method::delete_ ||
+         request.method == Method::options || request.headers.contains("Idempotency-Key");
 }
 
 // Why an attempt failed, and whether another attempt may help.
@@ -79,7 +88,8 @@ class Client::Impl {
     if (options_.registry != nullptr) {
       calls_ = &options_.registry->counter("http_client_requests_total", "Outgoing HTTP calls",
                                            {"host", "method", "status"});
-      retries_ = &options_.registry->counter("http_client_retries_total", "Outgoing HTTP retries", {"host"});
+      retries_ = &options_.registry->counter("http_client_retries_total", "Outgoing HTTP retries",
+                                             {"host"});
       durations_ = &options_.registry->histogram("http_client_request_duration_seconds",
                                                  "Outgoing HTTP call duration", {"host", "method"});
     }
@@ -118,7 +128,8 @@ class Client::Impl {
   }
 
  private:
-  void record(const Target& target, Method method, const std::string& status, Clock::time_point started) {
+  void record(const Target& target, Method method, const std::string& status,
+              Clock::time_point started) {
     if (calls_ == nullptr) return;
     const std::string method_name(to_string(method));
     calls_->with({target.key(), method_name, status}).increment();
@@ -126,18 +137,21 @@ class Client::Impl {
         .observe(std::chrono::duration<double>(Clock::now() - started).count());
   }
 
-  asio::awaitable<Response> call(const ClientRequest& request, const Target& target, Clock::time_point deadline) {
+  asio::awaitable<Response> call(const ClientRequest& request, const Target& target,
+                                 Clock::time_point deadline) {
     const bool may_retry = idempotent(request);
     std::string last_failure;
     for (int attempt = 1;; ++attempt) {
       AttemptFailure failure;
       try {
         auto response = co_await attempt_once(request, target, deadline, failure);
-        const bool overloaded = response.status == 502 || response.status == 503 || response.status == 504;
+        const bool overloaded =
+            response.status == 502 || response.status == 503 || response.status == 504;
         if (!overloaded || !may_retry || attempt >= options_.max_attempts) co_return response;
         last_failure = "status " + std::to_string(response.status);
       } catch (const boost::system::system_error& error) {
-        last_failure = failure.reason.empty() ? error.code().message() : failure.reason + ": " + error.code().message();
+        last_failure = failure.reason.empty() ? error.code().message()
+                                              : failure.reason + ": " + error.code().message();
         const bool retryable = may_retry || failure.before_sending;
         if (!retryable || attempt >= options_.max_attempts) break;
       }
@@ -152,8 +166,8 @@ class Client::Impl {
   }
 
   std::chrono::milliseconds backoff(int attempt) {
-    const auto ceiling = std::min<std::int64_t>(options_.backoff_max.count(),
-                                                options_.backoff_base.count() << std::min(attempt, 10));
+    const auto ceiling = std::min<std::int64_t>(
+        options_.backoff_max.count(), options_.backoff_base.count() << std::min(attempt, 10));
     std::uniform_int_distribution<std::int64_t> full_jitter(0, std::max<std::int64_t>(ceiling, 1));
     return std::chrono::milliseconds(full_jitter(random_));
   }
@@ -207,7 +221,8 @@ class Client::Impl {
     failure.before_sending = true;
     failure.reason = "connect to " + target.key();
     tcp::resolver resolver(io_);
-    const auto endpoints = co_await resolver.async_resolve(target.host, target.port, asio::use_awaitable);
+    const auto endpoints =
+        co_await resolver.async_resolve(target.host, target.port, asio::use_awaitable);
     auto stream = std::make_unique<beast::tcp_stream>(io_);
     stream->expires_at(deadline);
     co_await stream->async_connect(endpoints, asio::use_awaitable);

@@ -1,8 +1,9 @@
 #include "platform/http/json_response.h"
 
+#include <strings.h>
+
 #include <boost/json/serialize.hpp>
 #include <charconv>
-#include <strings.h>
 
 #include "platform/error.h"
 
@@ -40,7 +41,8 @@ Response json_response(int status, const boost::json::value& body) {
   return Response::json(status, boost::json::serialize(body));
 }
 
-void require_content_type(const Request& request, std::initializer_list<std::string_view> accepted) {
+void require_content_type(const Request& request,
+                          std::initializer_list<std::string_view> accepted) {
   auto type = request.header("Content-Type");
   type = trim(type.substr(0, type.find(';')));
   for (auto candidate : accepted) {
@@ -50,7 +52,8 @@ void require_content_type(const Request& request, std::initializer_list<std::str
     }
   }
   std::string expected;
-  for (auto candidate : accepted) expected += (expected.empty() ? "" : " or ") + std::string(candidate);
+  for (auto candidate : accepted)
+    expected += (expected.empty() ? "" : " or ") + std::string(candidate);
   throw Error(ErrorKind::unsupported_media_type, "unsupported-media-type",
               "Content-Type must be " + expected);
 }
@@ -71,7 +74,8 @@ std::optional<std::int64_t> if_match_version(const Request& request, std::string
   if (header.empty()) return std::nullopt;
   const std::string prefix = "\"" + std::string(id) + ".";
   if (header.size() > prefix.size() + 1 && header.starts_with(prefix) && header.back() == '"') {
-    if (auto version = parse_integer(header.substr(prefix.size(), header.size() - prefix.size() - 1))) {
+    if (auto version =
+            parse_integer(header.substr(prefix.size(), header.size() - prefix.size() - 1))) {
       return version;
     }
   }

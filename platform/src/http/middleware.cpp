@@ -59,7 +59,8 @@ Middleware::Prepared Middleware::prepare(Request& request) const {
     }
   }
 
-  prepared.trace = TraceContext::child_of(TraceContext::from_traceparent(request.header("traceparent")));
+  prepared.trace =
+      TraceContext::child_of(TraceContext::from_traceparent(request.header("traceparent")));
   const auto incoming_id = request.header("X-Request-Id");
   prepared.trace.request_id =
       acceptable_request_id(incoming_id) ? std::string(incoming_id) : random_hex(8);
@@ -90,7 +91,8 @@ std::optional<Response> Middleware::respond_fast(Request& request, const Prepare
   return response;
 }
 
-void Middleware::decorate(const Request& request, const Prepared& prepared, Response& response) const {
+void Middleware::decorate(const Request& request, const Prepared& prepared,
+                          Response& response) const {
   response.headers.set("X-Request-Id", prepared.trace.request_id);
   add_cors_headers(request, response);
 }
@@ -109,9 +111,9 @@ Response Middleware::dispatch(Request& request, const Prepared& prepared) const 
   }
   if (prepared.match.route == nullptr) {
     if (prepared.match.path_exists) {
-      auto response = problem(405, "method-not-allowed", "",
-                              std::string(to_string(request.method)) + " is not allowed on " +
-                                  request.path);
+      auto response =
+          problem(405, "method-not-allowed", "",
+                  std::string(to_string(request.method)) + " is not allowed on " + request.path);
       response.headers.set("Allow", join_methods(prepared.match.allowed));
       return response;
     }
@@ -131,8 +133,9 @@ Response Middleware::dispatch(Request& request, const Prepared& prepared) const 
 }
 
 bool Middleware::origin_allowed(std::string_view origin) const {
-  return std::any_of(options_.cors_allowed_origins.begin(), options_.cors_allowed_origins.end(),
-                     [&](const std::string& allowed) { return allowed == "*" || allowed == origin; });
+  return std::any_of(
+      options_.cors_allowed_origins.begin(), options_.cors_allowed_origins.end(),
+      [&](const std::string& allowed) { return allowed == "*" || allowed == origin; });
 }
 
 void Middleware::add_cors_headers(const Request& request, Response& response) const {
@@ -168,7 +171,8 @@ void Middleware::finish(const Request& request, const Prepared& prepared, const 
   }
 }
 
-Response Middleware::problem_response(int status, const char* code, const std::string& detail) const {
+Response Middleware::problem_response(int status, const char* code,
+                                      const std::string& detail) const {
   return problem(status, code, "", detail);
 }
 

@@ -83,13 +83,15 @@ void Router::add(Method method, std::string_view pattern, Handler handler, Route
     }
     return true;
   });
-  if (!valid) throw Error(ErrorKind::internal, "bad-route", "route must start with /: " + std::string(pattern));
+  if (!valid)
+    throw Error(ErrorKind::internal, "bad-route",
+                "route must start with /: " + std::string(pattern));
   if (node->routes.contains(method)) {
     throw Error(ErrorKind::internal, "route-conflict",
                 "duplicate route " + std::string(to_string(method)) + " " + std::string(pattern));
   }
-  auto& route = routes_.emplace_back(std::make_unique<Route>(
-      Route{method, std::string(pattern), std::move(handler), options}));
+  auto& route = routes_.emplace_back(
+      std::make_unique<Route>(Route{method, std::string(pattern), std::move(handler), options}));
   node->routes[method] = route.get();
 }
 

@@ -18,15 +18,16 @@ auto run_on(boost::asio::thread_pool& pool, Work&& work, CompletionToken&& token
   using Result = std::invoke_result_t<Work&>;
   return boost::asio::async_initiate<CompletionToken, void(Result)>(
       [&pool](auto handler, auto job) {
-        auto work_guard = boost::asio::make_work_guard(boost::asio::get_associated_executor(handler));
+        auto work_guard =
+            boost::asio::make_work_guard(boost::asio::get_associated_executor(handler));
         boost::asio::post(pool, [handler = std::move(handler), job = std::move(job),
                                  work_guard = std::move(work_guard)]() mutable {
           Result result = job();
           auto executor = work_guard.get_executor();
-          boost::asio::dispatch(executor, [handler = std::move(handler),
-                                           result = std::move(result)]() mutable {
-            std::move(handler)(std::move(result));
-          });
+          boost::asio::dispatch(
+              executor, [handler = std::move(handler), result = std::move(result)]() mutable {
+                std::move(handler)(std::move(result));
+              });
         });
       },
       token, std::forward<Work>(work));

@@ -79,8 +79,8 @@ class Server::Impl {
 
   asio::awaitable<void> accept_loop() {
     while (!draining_) {
-      auto [error, socket] = co_await acceptor_.async_accept(
-          asio::make_strand(io_), asio::as_tuple(asio::use_awaitable));
+      auto [error, socket] = co_await acceptor_.async_accept(asio::make_strand(io_),
+                                                             asio::as_tuple(asio::use_awaitable));
       if (error) {
         if (error == asio::error::operation_aborted || draining_) co_return;
         log::warn("accept failed", {{"error", error.message()}});
@@ -127,7 +127,8 @@ class Server::Impl {
     const auto remote = [&] {
       boost::system::error_code error;
       auto endpoint = stream.socket().remote_endpoint(error);
-      return error ? std::string() : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+      return error ? std::string()
+                   : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
     }();
 
     while (!draining_) {
@@ -137,8 +138,8 @@ class Server::Impl {
 
       connection->idle = true;
       stream.expires_after(options_.idle_timeout);
-      auto [header_error, header_bytes] =
-          co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+      auto [header_error, header_bytes] = co_await bhttp::async_read_header(
+          stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
       connection->idle = false;
       (void)header_bytes;
       if (header_error) {
@@ -177,8 +178,8 @@ class Server::Impl {
       } else if (auto fast = middleware_.respond_fast(request, prepared)) {
         response = std::move(*fast);
       } else {
-        response = co_await run_on(workers_, [&] { return middleware_.respond(request, prepared); },
-                                   asio::use_awaitable);
+        response = co_await run_on(
+            workers_, [&] { return middleware_.respond(request, prepared); }, asio::use_awaitable);
       }
       middleware_.finish(request, prepared, response, started);
 
@@ -201,13 +202,13 @@ class Server::Impl {
                                           const boost::system::error_code& error) {
     Response response;
     if (error == bhttp::error::body_limit) {
-      response = middleware_.problem_response(413, "body-too-large",
-                                              "request body exceeds " +
-                                                  std::to_string(options_.max_body_bytes) + " bytes");
+      response = middleware_.problem_response(
+          413, "body-too-large",
+          "request body exceeds " + std::to_string(options_.max_body_bytes) + " bytes");
     } else if (error == bhttp::error::header_limit) {
-      response = middleware_.problem_response(431, "headers-too-large",
-                                              "request headers exceed " +
-                                                  std::to_string(options_.max_header_bytes) + " bytes");
+      response = middleware_.problem_response(
+          431, "headers-too-large",
+          "request headers exceed " + std::to_string(options_.max_header_bytes) + " bytes");
     } else if (error.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
                error != bhttp::error::end_of_stream && error != bhttp::error::partial_message) {
       response = middleware_.problem_response(400, "malformed-request",

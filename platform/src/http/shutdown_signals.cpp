@@ -1,5 +1,6 @@
-#include <csignal>
 #include <pthread.h>
+
+#include <csignal>
 
 #include "platform/error.h"
 #include "platform/http/server.h"

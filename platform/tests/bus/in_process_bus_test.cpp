@@ -1,3 +1,5 @@
+#include "platform/bus/in_process_bus.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -5,11 +7,10 @@
 #include <set>
 #include <thread>
 
+#include "bus_test_support.h"
 #include "platform/bus/event.h"
-#include "platform/bus/in_process_bus.h"
 #include "platform/bus/subject_filter.h"
 #include "platform/error.h"
-#include "bus_test_support.h"
 
 using namespace platform::bus;
 using namespace std::chrono_literals;
@@ -52,7 +53,8 @@ TEST(InProcessBus, DeliversMatchingEventsToDurableConsumersInOrder) {
   bus.publish(make_event("catalog.stock.changed", "{}"));
   ASSERT_TRUE(eventually([&] { return received.size() == 2; }));
   std::this_thread::sleep_for(50ms);
-  EXPECT_EQ(received.subjects, (std::vector<std::string>{"catalog.product.upserted", "catalog.stock.changed"}));
+  EXPECT_EQ(received.subjects,
+            (std::vector<std::string>{"catalog.product.upserted", "catalog.stock.changed"}));
 }
 
 TEST(InProcessBus, DurableConsumersResumeWhereTheyStopped) {
@@ -76,14 +78,16 @@ TEST(InProcessBus, RedeliversAfterAThrowAndParksAfterMaxDeliveries) {
   InProcessBus bus({.redelivery_delay = 10ms});
   std::atomic<int> flaky_calls{0};
   std::atomic<int> broken_calls{0};
-  auto flaky = bus.subscribe({.durable_name = "flaky", .subject_filter = "x.flaky"}, [&](const Event&) {
-    if (++flaky_calls < 3) throw std::runtime_error("not yet");
-  });
-  auto broken = bus.subscribe({.durable_name = "broken", .subject_filter = "x.broken", .max_deliveries = 3},
-                              [&](const Event&) {
-                                ++broken_calls;
-                                throw std::runtime_error("never");
-                              });
+  auto flaky =
+      bus.subscribe({.durable_name = "flaky", .subject_filter = "x.flaky"}, [&](const Event&) {
+        if (++flaky_calls < 3) throw std::runtime_error("not yet");
+      });
+  auto broken =
+      bus.subscribe({.durable_name = "broken", .subject_filter = "x.broken", .max_deliveries = 3},
+                    [&](const Event&) {
+                      ++broken_calls;
+                      throw std::runtime_error("never");
+                    });
   bus.publish(make_event("x.flaky", "{}"));
   bus.publish(make_event("x.broken", "{}"));
   ASSERT_TRUE(eventually([&] { return flaky_calls == 3 && broken_calls == 3; }));

@@ -1,3 +1,5 @@
+#include "platform/bus/nats_bus.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -6,7 +8,6 @@
 
 #include "bus_test_support.h"
 #include "platform/error.h"
-#include "platform/bus/nats_bus.h"
 #include "platform/ids.h"
 #include "platform/testing/environment.h"
 
@@ -69,10 +70,10 @@ TEST_F(NatsBusTest, DropsARepublishedEventId) {
 
 TEST_F(NatsBusTest, RedeliversAfterAHandlerThrows) {
   std::atomic<int> calls{0};
-  auto subscription = bus_->subscribe({.durable_name = "retry", .subject_filter = subject(">")},
-                                      [&](const Event&) {
-                                        if (++calls < 2) throw std::runtime_error("first time fails");
-                                      });
+  auto subscription =
+      bus_->subscribe({.durable_name = "retry", .subject_filter = subject(">")}, [&](const Event&) {
+        if (++calls < 2) throw std::runtime_error("first time fails");
+      });
   bus_->publish(make_event(subject("retry"), "{}"));
   ASSERT_TRUE(eventually([&] { return calls == 2; }));
   std::this_thread::sleep_for(std::chrono::milliseconds(700));
@@ -87,7 +88,8 @@ TEST_F(NatsBusTest, DurableConsumerResumesAfterResubscribing) {
     seen.insert(event.subject);
   };
   {
-    auto subscription = bus_->subscribe({.durable_name = "resume", .subject_filter = subject(">")}, handler);
+    auto subscription =
+        bus_->subscribe({.durable_name = "resume", .subject_filter = subject(">")}, handler);
     bus_->publish(make_event(subject("first"), "{}"));
     ASSERT_TRUE(eventually([&] {
       std::lock_guard lock(mutex);

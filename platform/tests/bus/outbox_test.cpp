@@ -1,12 +1,13 @@
+#include "platform/bus/outbox.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <mutex>
 
 #include "bus_test_support.h"
-#include "platform/error.h"
 #include "platform/bus/in_process_bus.h"
-#include "platform/bus/outbox.h"
+#include "platform/error.h"
 #include "platform/testing/databases.h"
 
 using namespace platform::bus;
@@ -25,7 +26,8 @@ class FailsAfterPublishing final : public EventBus {
     ++published_;
     if (failures_-- > 0) throw std::runtime_error("connection lost after publish");
   }
-  std::unique_ptr<Subscription> subscribe(const SubscriptionOptions& options, EventHandler handler) override {
+  std::unique_ptr<Subscription> subscribe(const SubscriptionOptions& options,
+                                          EventHandler handler) override {
     return inner_.subscribe(options, std::move(handler));
   }
   bool ping() override { return true; }
@@ -44,7 +46,8 @@ class OutboxTest : public ::testing::TestWithParam<platform::testing::DatabaseBa
     if (!fresh_) GTEST_SKIP() << "backend not configured";
     platform::db::migrate(database(), {migrations()});
     database().write([](Session& session) {
-      session.execute_script("CREATE TABLE effects (event_id TEXT NOT NULL, subject TEXT NOT NULL)");
+      session.execute_script(
+          "CREATE TABLE effects (event_id TEXT NOT NULL, subject TEXT NOT NULL)");
     });
   }
   platform::db::Database& database() { return fresh_->database(); }
@@ -57,7 +60,8 @@ class OutboxTest : public ::testing::TestWithParam<platform::testing::DatabaseBa
 
   EventHandler record_effects() {
     return exactly_once(database(), "test-consumer", [](Session& session, const Event& event) {
-      session.run("INSERT INTO effects (event_id, subject) VALUES ($1, $2)", event.id, event.subject);
+      session.run("INSERT INTO effects (event_id, subject) VALUES ($1, $2)", event.id,
+                  event.subject);
     });
   }
 
@@ -66,7 +70,8 @@ class OutboxTest : public ::testing::TestWithParam<platform::testing::DatabaseBa
 
 TEST_P(OutboxTest, CommittedChangesAreDeliveredRolledBackOnesNever) {
   InProcessBus bus;
-  auto subscription = bus.subscribe({.durable_name = "test-consumer", .subject_filter = "test.>"}, record_effects());
+  auto subscription = bus.subscribe({.durable_name = "test-consumer", .subject_filter = "test.>"},
+                                    record_effects());
   OutboxRelay relay(database(), bus, {.poll_interval = std::chrono::milliseconds(20)});
   for (int i = 0; i < 10; ++i) {
     database().write([](Session& session) { Outbox::add(session, make_event("test.kept", "{}")); });
@@ -82,7 +87,9 @@ TEST_P(OutboxTest, CommittedChangesAreDeliveredRolledBackOnesNever) {
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   EXPECT_EQ(effects(), 10);
   EXPECT_EQ(database().read([](Session& session) {
-    return session.run("SELECT COUNT(*) FROM effects WHERE subject = 'test.rolled_back'").front().get<std::int64_t>(0);
+    return session.run("SELECT COUNT(*) FROM effects WHERE subject = 'test.rolled_back'")
+        .front()
+        .get<std::int64_t>(0);
   }),
             0);
 }
@@ -90,7 +97,8 @@ TEST_P(OutboxTest, CommittedChangesAreDeliveredRolledBackOnesNever) {
 TEST_P(OutboxTest, AFailureAfterPublishingRepublishesWithoutASecondEffect) {
   InProcessBus inner;
   FailsAfterPublishing bus(inner, 2);
-  auto subscription = inner.subscribe({.durable_name = "test-consumer", .subject_filter = "test.>"}, record_effects());
+  auto subscription = inner.subscribe({.durable_name = "test-consumer", .subject_filter = "test.>"},
+                                      record_effects());
   database().write([](Session& session) { Outbox::add(session, make_event("test.once", "{}")); });
   OutboxRelay relay(database(), bus, {.poll_interval = std::chrono::milliseconds(20)});
   ASSERT_TRUE(eventually([&] { return relay.pending() == 0; }));
@@ -109,7 +117,8 @@ TEST_P(OutboxTest, TheInboxTurnsRedeliveriesIntoNoOps) {
   EXPECT_EQ(effects(), 2);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, OutboxTest, ::testing::ValuesIn(platform::testing::database_backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, OutboxTest,
+                         ::testing::ValuesIn(platform::testing::database_backends()),
                          platform::testing::backend_name);
 
 }  // namespace

@@ -3,8 +3,8 @@
 #include <set>
 
 #include "platform/clock.h"
-#include "platform/error.h"
 #include "platform/config.h"
+#include "platform/error.h"
 #include "platform/ids.h"
 #include "platform/json_text.h"
 #include "platform/metrics.h"
@@ -47,8 +47,10 @@ TEST(TraceContext, ParsesAndContinuesTraceparent) {
   EXPECT_EQ(child.trace_id, "4bf92f3577b34da6a3ce929d0e0e4736");
   EXPECT_NE(child.span_id, parent->span_id);
   EXPECT_EQ(child.traceparent().size(), 55u);
-  EXPECT_FALSE(TraceContext::from_traceparent("00-00000000000000000000000000000000-00f067aa0ba902b7-01"));
-  EXPECT_FALSE(TraceContext::from_traceparent("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"));
+  EXPECT_FALSE(
+      TraceContext::from_traceparent("00-00000000000000000000000000000000-00f067aa0ba902b7-01"));
+  EXPECT_FALSE(
+      TraceContext::from_traceparent("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"));
   EXPECT_FALSE(TraceContext::from_traceparent("garbage"));
   EXPECT_EQ(TraceContext::child_of(std::nullopt).trace_id.size(), 32u);
 }

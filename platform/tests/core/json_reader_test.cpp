@@ -40,23 +40,32 @@ TEST(ObjectReader, ReadsTypedFields) {
 }
 
 TEST(ObjectReader, NamesWrongTypedField) {
-  EXPECT_EQ(failing_field(R"({"price":"12"})", [](auto& r) { r.required_integer("price"); }), "price");
-  EXPECT_EQ(failing_field(R"({"price":12.5})", [](auto& r) { r.required_integer("price"); }), "price");
+  EXPECT_EQ(failing_field(R"({"price":"12"})", [](auto& r) { r.required_integer("price"); }),
+            "price");
+  EXPECT_EQ(failing_field(R"({"price":12.5})", [](auto& r) { r.required_integer("price"); }),
+            "price");
   EXPECT_EQ(failing_field(R"({"title":5})", [](auto& r) { r.required_string("title"); }), "title");
   EXPECT_EQ(failing_field(R"({"on":"yes"})", [](auto& r) { r.required_bool("on"); }), "on");
-  EXPECT_EQ(failing_field(R"({"tags":["a",1]})", [](auto& r) { r.string_array("tags"); }), "tags[1]");
+  EXPECT_EQ(failing_field(R"({"tags":["a",1]})", [](auto& r) { r.string_array("tags"); }),
+            "tags[1]");
 }
 
 TEST(ObjectReader, NamesMissingAndOutOfRangeFields) {
   EXPECT_EQ(failing_field(R"({})", [](auto& r) { r.required_string("title"); }), "title");
-  EXPECT_EQ(failing_field(R"({"n":-1})", [](auto& r) { r.required_integer("n", {.minimum = 0}); }), "n");
-  EXPECT_EQ(failing_field(R"({"n":18446744073709551615})", [](auto& r) { r.required_integer("n"); }), "n");
-  EXPECT_EQ(failing_field(R"({"t":""})", [](auto& r) { r.required_string("t", {.min_length = 1}); }), "t");
+  EXPECT_EQ(failing_field(R"({"n":-1})", [](auto& r) { r.required_integer("n", {.minimum = 0}); }),
+            "n");
+  EXPECT_EQ(
+      failing_field(R"({"n":18446744073709551615})", [](auto& r) { r.required_integer("n"); }),
+      "n");
+  EXPECT_EQ(
+      failing_field(R"({"t":""})", [](auto& r) { r.required_string("t", {.min_length = 1}); }),
+      "t");
 }
 
 TEST(ObjectReader, RejectsUnknownFieldsWithPath) {
-  EXPECT_EQ(failing_field(R"({"title":"x","titel":"y"})", [](auto& r) { r.required_string("title"); }),
-            "titel");
+  EXPECT_EQ(
+      failing_field(R"({"title":"x","titel":"y"})", [](auto& r) { r.required_string("title"); }),
+      "titel");
   EXPECT_EQ(failing_field(R"({"price":{"amount":1,"cur":"EUR"}})",
                           [](auto& r) {
                             auto price = r.object("price");

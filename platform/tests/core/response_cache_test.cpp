@@ -1,8 +1,8 @@
+#include "platform/response_cache.h"
+
 #include <gtest/gtest.h>
 
 #include <thread>
-
-#include "platform/response_cache.h"
 
 using platform::ResponseCache;
 using namespace std::chrono_literals;
@@ -37,7 +37,8 @@ TEST(ResponseCache, ExpiresEntriesAfterTheTtl) {
 
 TEST(ResponseCache, StaysWithinItsMemoryBound) {
   ResponseCache cache(10s, 1000);
-  for (int i = 0; i < 100; ++i) cache.store("k" + std::to_string(i), cache.generation(), std::string(100, 'x'));
+  for (int i = 0; i < 100; ++i)
+    cache.store("k" + std::to_string(i), cache.generation(), std::string(100, 'x'));
   int present = 0;
   for (int i = 0; i < 100; ++i) present += cache.find("k" + std::to_string(i)) ? 1 : 0;
   EXPECT_LE(present * 102, 1000);

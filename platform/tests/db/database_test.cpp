@@ -1,9 +1,10 @@
+#include "platform/db/database.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <thread>
 
-#include "platform/db/database.h"
 #include "platform/error.h"
 #include "platform/testing/databases.h"
 
@@ -15,7 +16,8 @@ namespace {
 class DatabaseTest : public ::testing::TestWithParam<DatabaseBackend> {
  protected:
   void SetUp() override {
-    fresh_ = platform::testing::open_fresh_database(GetParam(), {.pool_size = 8, .acquire_timeout = std::chrono::milliseconds(2000)});
+    fresh_ = platform::testing::open_fresh_database(
+        GetParam(), {.pool_size = 8, .acquire_timeout = std::chrono::milliseconds(2000)});
     if (!fresh_) GTEST_SKIP() << "backend not configured";
   }
   Database& database() { return fresh_->database(); }
@@ -34,12 +36,14 @@ class DatabaseTest : public ::testing::TestWithParam<DatabaseBackend> {
 TEST_P(DatabaseTest, RoundTripsEveryValueType) {
   create_table();
   database().write([](Session& session) {
-    const auto inserted = session.run("INSERT INTO items (id, count, price, active, note) VALUES ($1, $2, $3, $4, $5)",
-                                      "a", std::int64_t{42}, 2.5, true, nullptr);
+    const auto inserted = session.run(
+        "INSERT INTO items (id, count, price, active, note) VALUES ($1, $2, $3, $4, $5)", "a",
+        std::int64_t{42}, 2.5, true, nullptr);
     EXPECT_EQ(inserted.affected_rows(), 1);
   });
   const auto row = database().read([](Session& session) {
-    return session.run("SELECT id, count, price, active, note FROM items WHERE id = $1", "a").front();
+    return session.run("SELECT id, count, price, active, note FROM items WHERE id = $1", "a")
+        .front();
   });
   EXPECT_EQ(row.get<std::string>(0), "a");
   EXPECT_EQ(row.get<std::int64_t>(1), 42);
@@ -74,9 +78,11 @@ TEST_P(DatabaseTest, RollsBackWhenWorkThrows) {
 
 TEST_P(DatabaseTest, ReportsDuplicatesAsConflicts) {
   create_table();
-  database().write([](Session& session) { session.run("INSERT INTO items (id, count) VALUES ('k', 1)"); });
+  database().write(
+      [](Session& session) { session.run("INSERT INTO items (id, count) VALUES ('k', 1)"); });
   try {
-    database().write([](Session& session) { session.run("INSERT INTO items (id, count) VALUES ('k', 2)"); });
+    database().write(
+        [](Session& session) { session.run("INSERT INTO items (id, count) VALUES ('k', 2)"); });
     FAIL() << "duplicate accepted";
   } catch (const platform::Error& error) {
     EXPECT_EQ(error.kind(), platform::ErrorKind::conflict);
@@ -87,9 +93,12 @@ TEST_P(DatabaseTest, ReportsDuplicatesAsConflicts) {
 TEST_P(DatabaseTest, AppliesMigrationsOnceEvenFromTwoThreads) {
   const std::vector<MigrationSet> sets = {
       {"test",
-       {{"0001_create.sql", "CREATE TABLE one (id TEXT PRIMARY KEY); CREATE TABLE two (id TEXT PRIMARY KEY);"},
-        {"0002_only_postgres.postgres.sql", "CREATE TABLE engine (name TEXT); INSERT INTO engine VALUES ('postgres');"},
-        {"0002_only_sqlite.sqlite.sql", "CREATE TABLE engine (name TEXT); INSERT INTO engine VALUES ('sqlite');"}}}};
+       {{"0001_create.sql",
+         "CREATE TABLE one (id TEXT PRIMARY KEY); CREATE TABLE two (id TEXT PRIMARY KEY);"},
+        {"0002_only_postgres.postgres.sql",
+         "CREATE TABLE engine (name TEXT); INSERT INTO engine VALUES ('postgres');"},
+        {"0002_only_sqlite.sqlite.sql",
+         "CREATE TABLE engine (name TEXT); INSERT INTO engine VALUES ('sqlite');"}}}};
   std::atomic<int> applied{0};
   std::thread first([&] { applied += migrate(database(), sets); });
   std::thread second([&] { applied += migrate(database(), sets); });
@@ -105,8 +114,9 @@ TEST_P(DatabaseTest, AppliesMigrationsOnceEvenFromTwoThreads) {
 
 TEST_P(DatabaseTest, RejectsBadlyNamedMigrations) {
   EXPECT_THROW(migrate(database(), {{"bad", {{"create.sql", "SELECT 1"}}}}), platform::Error);
-  EXPECT_THROW(migrate(database(), {{"bad", {{"0001_a.sql", "SELECT 1"}, {"0001_b.sql", "SELECT 1"}}}}),
-               platform::Error);
+  EXPECT_THROW(
+      migrate(database(), {{"bad", {{"0001_a.sql", "SELECT 1"}, {"0001_b.sql", "SELECT 1"}}}}),
+      platform::Error);
 }
 
 TEST_P(DatabaseTest, ConcurrentIncrementsAreNeverLost) {
@@ -118,7 +128,8 @@ TEST_P(DatabaseTest, ConcurrentIncrementsAreNeverLost) {
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&] {
       for (int i = 0; i < 50; ++i) {
-        database().write([](Session& session) { session.run("UPDATE counter SET n = n + 1 WHERE id = 1"); });
+        database().write(
+            [](Session& session) { session.run("UPDATE counter SET n = n + 1 WHERE id = 1"); });
       }
     });
   }
@@ -130,7 +141,8 @@ TEST_P(DatabaseTest, ConcurrentIncrementsAreNeverLost) {
 }
 
 TEST_P(DatabaseTest, ReportsUnavailableWhenThePoolStaysBusy) {
-  auto small = platform::db::open_database(fresh_->url(), {.pool_size = 1, .acquire_timeout = std::chrono::milliseconds(100)});
+  auto small = platform::db::open_database(
+      fresh_->url(), {.pool_size = 1, .acquire_timeout = std::chrono::milliseconds(100)});
   std::atomic<bool> holding{false};
   std::atomic<bool> release{false};
   std::thread holder([&] {
@@ -150,7 +162,8 @@ TEST_P(DatabaseTest, ReportsUnavailableWhenThePoolStaysBusy) {
   holder.join();
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest, ::testing::ValuesIn(platform::testing::database_backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest,
+                         ::testing::ValuesIn(platform::testing::database_backends()),
                          platform::testing::backend_name);
 
 TEST(OpenDatabase, RejectsUnknownSchemes) {

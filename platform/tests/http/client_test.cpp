@@ -1,10 +1,11 @@
+#include "platform/http/client.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <thread>
 
 #include "platform/error.h"
-#include "platform/http/client.h"
 #include "platform/http/server.h"
 #include "platform/testing/environment.h"
 #include "platform/trace_context.h"
@@ -18,7 +19,8 @@ class ClientTest : public ::testing::Test {
  protected:
   void SetUp() override {
     Router router;
-    router.get("/peer", [](Request& request) { return Response::text(200, request.remote_address); });
+    router.get("/peer",
+               [](Request& request) { return Response::text(200, request.remote_address); });
     router.post("/echo", [](Request& request) { return Response::text(200, request.body); });
     router.get("/slow", [](Request&) {
       std::this_thread::sleep_for(500ms);
@@ -30,7 +32,9 @@ class ClientTest : public ::testing::Test {
     router.post("/flaky", [this](Request&) {
       return ++flaky_calls <= 1 ? Response::text(503, "busy") : Response::text(201, "made");
     });
-    router.get("/trace", [](Request& request) { return Response::text(200, std::string(request.header("traceparent"))); });
+    router.get("/trace", [](Request& request) {
+      return Response::text(200, std::string(request.header("traceparent")));
+    });
     ServerOptions options;
     options.access_log = false;
     server_ = std::make_unique<Server>(options, std::move(router), registry_);
@@ -38,7 +42,9 @@ class ClientTest : public ::testing::Test {
   }
   void TearDown() override { server_->stop(1s); }
 
-  std::string url(const std::string& path) { return "http://127.0.0.1:" + std::to_string(server_->port()) + path; }
+  std::string url(const std::string& path) {
+    return "http://127.0.0.1:" + std::to_string(server_->port()) + path;
+  }
 
   platform::metrics::Registry registry_;
   std::unique_ptr<Server> server_;
@@ -56,7 +62,8 @@ TEST_F(ClientTest, ReusesKeepAliveConnections) {
 
 TEST_F(ClientTest, GivesUpAtTheDeadline) {
   Client client({.max_attempts = 1});
-  ClientRequest request{Method::get, url("/slow"), {}, {}, std::chrono::steady_clock::now() + 100ms};
+  ClientRequest request{
+      Method::get, url("/slow"), {}, {}, std::chrono::steady_clock::now() + 100ms};
   try {
     client.send(request);
     FAIL() << "no timeout";
@@ -92,7 +99,8 @@ TEST_F(ClientTest, RetriesAPostCarryingAnIdempotencyKey) {
 TEST_F(ClientTest, ReportsRefusedConnectionsAsUnavailable) {
   Client client({.max_attempts = 2, .backoff_base = 1ms});
   const int closed_port = platform::testing::free_port();
-  EXPECT_THROW(client.get("http://127.0.0.1:" + std::to_string(closed_port) + "/"), platform::Error);
+  EXPECT_THROW(client.get("http://127.0.0.1:" + std::to_string(closed_port) + "/"),
+               platform::Error);
   EXPECT_THROW(client.get("https://127.0.0.1/"), platform::Error);
 }
 

@@ -1,7 +1,8 @@
+#include "platform/http/router.h"
+
 #include <gtest/gtest.h>
 
 #include "platform/error.h"
-#include "platform/http/router.h"
 
 using namespace platform::http;
 

@@ -1,3 +1,5 @@
+#include "platform/http/server.h"
+
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -10,7 +12,6 @@
 
 #include "platform/error.h"
 #include "platform/http/health.h"
-#include "platform/http/server.h"
 
 using namespace platform::http;
 using namespace std::chrono_literals;
@@ -54,7 +55,8 @@ class RawConnection {
       data.append(buffer, static_cast<std::size_t>(got));
     }
     std::size_t length = 0;
-    if (auto at = data.find("Content-Length: "); !head && at != std::string::npos && at < header_end) {
+    if (auto at = data.find("Content-Length: ");
+        !head && at != std::string::npos && at < header_end) {
       length = std::stoul(data.substr(at + 16));
     }
     while (data.size() < header_end + 4 + length) {
@@ -74,7 +76,9 @@ class RawConnection {
   int fd_;
 };
 
-std::string status_line(const std::string& response) { return response.substr(0, response.find("\r\n")); }
+std::string status_line(const std::string& response) {
+  return response.substr(0, response.find("\r\n"));
+}
 
 class ServerTest : public ::testing::Test {
  protected:
@@ -88,9 +92,11 @@ class ServerTest : public ::testing::Test {
       return Response::text(200, std::to_string(request.body.size()));
     });
     router.get("/v1/fail", [](Request&) -> Response {
-      throw platform::Error(platform::ErrorKind::conflict, "out-of-stock", "no more lamps", "quantity");
+      throw platform::Error(platform::ErrorKind::conflict, "out-of-stock", "no more lamps",
+                            "quantity");
     });
-    router.get("/v1/crash", [](Request&) -> Response { throw std::runtime_error("secret detail"); });
+    router.get("/v1/crash",
+               [](Request&) -> Response { throw std::runtime_error("secret detail"); });
     router.get("/v1/slow", [this](Request&) {
       ++slow_started;
       std::this_thread::sleep_for(300ms);
@@ -168,8 +174,8 @@ TEST_F(ServerTest, MapsErrorsToProblemsAndHidesInternalDetail) {
 }
 
 TEST_F(ServerTest, RejectsOversizedBodiesBeforeReadingThem) {
-  auto response = request(
-      "POST /v1/bodies HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n");
+  auto response =
+      request("POST /v1/bodies HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n");
   EXPECT_EQ(status_line(response).substr(0, 12), "HTTP/1.1 413");
   EXPECT_NE(response.find("body-too-large"), std::string::npos);
 
@@ -179,7 +185,8 @@ TEST_F(ServerTest, RejectsOversizedBodiesBeforeReadingThem) {
 
 TEST_F(ServerTest, AnswersExpectContinue) {
   RawConnection connection(server->port());
-  connection.send("POST /v1/bodies HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n");
+  connection.send(
+      "POST /v1/bodies HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n");
   EXPECT_EQ(status_line(connection.read_response()), "HTTP/1.1 100 Continue");
   connection.send("abc");
   EXPECT_NE(connection.read_response().find("\r\n\r\n3"), std::string::npos);
@@ -192,7 +199,8 @@ TEST_F(ServerTest, RejectsMalformedRequests) {
     auto response = request(raw);
     EXPECT_EQ(response.substr(0, 12), "HTTP/1.1 400") << raw << " -> " << response;
   }
-  auto huge_header = request("GET /v1/echo/x HTTP/1.1\r\nX-Big: " + std::string(40000, 'a') + "\r\n\r\n");
+  auto huge_header =
+      request("GET /v1/echo/x HTTP/1.1\r\nX-Big: " + std::string(40000, 'a') + "\r\n\r\n");
   EXPECT_EQ(status_line(huge_header), "HTTP/1.1 431 Request Header Fields Too Large");
 }
 
@@ -218,10 +226,12 @@ TEST_F(ServerTest, HandlesCorsForAllowedOriginsOnly) {
 
 TEST_F(ServerTest, ServesHealthReadinessAndMetrics) {
   EXPECT_EQ(status_line(request("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")), "HTTP/1.1 200 OK");
-  EXPECT_NE(request("GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n").find("\"always\":\"ok\""), std::string::npos);
+  EXPECT_NE(request("GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n").find("\"always\":\"ok\""),
+            std::string::npos);
   request("GET /v1/echo/counted HTTP/1.1\r\nHost: x\r\n\r\n");
   auto metrics = request("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n");
-  EXPECT_NE(metrics.find("http_requests_total{method=\"GET\",route=\"/v1/echo/{word}\",status=\"200\"} 1"),
+  EXPECT_NE(metrics.find(
+                "http_requests_total{method=\"GET\",route=\"/v1/echo/{word}\",status=\"200\"} 1"),
             std::string::npos)
       << metrics;
 }

@@ -27,10 +27,11 @@ CatalogService::CatalogService(platform::db::Database& database, platform::bus::
       bus_(bus),
       registry_(registry),
       cache_(options.cache_ttl, options.cache_max_bytes),
-      store_(database, [this] {
-        cache_.invalidate();
-        if (background_) background_->relay.notify();
-      }),
+      store_(database,
+             [this] {
+               cache_.invalidate();
+               if (background_) background_->relay.notify();
+             }),
       background_(std::make_unique<Background>(*this, options)) {}
 
 CatalogService::~CatalogService() = default;

@@ -14,9 +14,9 @@ struct NatsBusOptions {
   std::string connection_name = "shop";
   // One stream holds every event of the platform; services are its subjects.
   std::string stream = "SHOP";
-  std::vector<std::string> subjects = {"auth.>",   "customers.>", "catalog.>",  "cart.>",
-                                       "orders.>", "payments.>",  "images.>", "search.>",
-                                       "recommendations.>"};
+  std::vector<std::string> subjects = {"auth.>",   "customers.>", "catalog.>",
+                                       "cart.>",   "orders.>",    "payments.>",
+                                       "images.>", "search.>",    "recommendations.>"};
   std::chrono::milliseconds duplicate_window{std::chrono::minutes(2)};
   std::chrono::milliseconds publish_timeout{5000};
 };

@@ -90,7 +90,8 @@ struct DatabaseOptions {
 
 // "postgresql://user@host:port/dbname?..." (any libpq URI) or
 // "sqlite:relative/or/absolute/path.db" or "sqlite::memory:" (tests).
-std::unique_ptr<Database> open_database(const std::string& url, const DatabaseOptions& options = {});
+std::unique_ptr<Database> open_database(const std::string& url,
+                                        const DatabaseOptions& options = {});
 
 // A named, ordered set of migrations (e.g. "platform", "catalog"). Files are
 // named NNNN_description.sql for both dialects, or

@@ -61,7 +61,8 @@ struct Response {
   std::string body;
 
   static Response json(int status, std::string body);
-  static Response text(int status, std::string body, std::string_view content_type = "text/plain; charset=utf-8");
+  static Response text(int status, std::string body,
+                       std::string_view content_type = "text/plain; charset=utf-8");
   static Response empty(int status);
 };
 

@@ -60,8 +60,12 @@ class Router {
   void get(std::string_view pattern, Handler handler, RouteOptions options = {}) {
     add(Method::get, pattern, std::move(handler), options);
   }
-  void post(std::string_view pattern, Handler handler) { add(Method::post, pattern, std::move(handler)); }
-  void put(std::string_view pattern, Handler handler) { add(Method::put, pattern, std::move(handler)); }
+  void post(std::string_view pattern, Handler handler) {
+    add(Method::post, pattern, std::move(handler));
+  }
+  void put(std::string_view pattern, Handler handler) {
+    add(Method::put, pattern, std::move(handler));
+  }
   void patch(std::string_view pattern, Handler handler) {
     add(Method::patch, pattern, std::move(handler));
   }

@@ -14,14 +14,14 @@ namespace platform::http {
 struct ServerOptions {
   std::string service = "service";  // names logs and metrics
   std::string address = "127.0.0.1";
-  int port = 0;                      // 0: any free port (see Server::port())
+  int port = 0;  // 0: any free port (see Server::port())
   int io_threads = 1;
-  int worker_threads = 4;            // run handlers that may block
+  int worker_threads = 4;  // run handlers that may block
   std::size_t max_body_bytes = 1 << 20;
   std::size_t max_header_bytes = 16 << 10;
-  std::chrono::milliseconds read_timeout{15000};    // whole request, once it starts
-  std::chrono::milliseconds idle_timeout{60000};    // keep-alive between requests
-  std::chrono::milliseconds request_timeout{15000}; // handler deadline given to Request
+  std::chrono::milliseconds read_timeout{15000};     // whole request, once it starts
+  std::chrono::milliseconds idle_timeout{60000};     // keep-alive between requests
+  std::chrono::milliseconds request_timeout{15000};  // handler deadline given to Request
   bool access_log = true;
   // Origins allowed to call from a browser ("*" for any); empty: no CORS.
   std::vector<std::string> cors_allowed_origins;

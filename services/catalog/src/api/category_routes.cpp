@@ -31,7 +31,8 @@ void add_category_routes(platform::http::Router& router, CatalogStore& store) {
     const auto parent = body.optional_string("parent", {1, 120});
     const auto position = body.optional_integer("position", {.minimum = 0, .maximum = 10000});
     body.finish();
-    const auto category = store.create_category(slug, name, parent, static_cast<int>(position.value_or(0)));
+    const auto category =
+        store.create_category(slug, name, parent, static_cast<int>(position.value_or(0)));
     auto response = platform::http::json_response(201, to_json(category));
     response.headers.set("Location", "/v1/categories/" + category.id);
     return response;

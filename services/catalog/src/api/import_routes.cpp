@@ -35,12 +35,15 @@ void add_import_routes(platform::http::Router& router, CatalogStore& store) {
             error.kind() == platform::ErrorKind::unavailable) {
           throw;  // not the line's fault: fail the request so the client retries
         }
-        boost::json::object problem{{"line", line_number}, {"code", error.code()}, {"detail", error.what()}};
+        boost::json::object problem{
+            {"line", line_number}, {"code", error.code()}, {"detail", error.what()}};
         if (!error.field().empty()) problem["field"] = error.field();
         errors.push_back(std::move(problem));
       }
     }
-    boost::json::object body{{"created", created}, {"updated", updated}, {"failed", errors.size()},
+    boost::json::object body{{"created", created},
+                             {"updated", updated},
+                             {"failed", errors.size()},
                              {"errors", std::move(errors)}};
     return platform::http::json_response(200, body);
   });

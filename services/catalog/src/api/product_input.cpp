@@ -33,7 +33,8 @@ void read_category(ObjectReader& body, ProductChanges& changes) {
 void read_attributes(ObjectReader& body, ProductChanges& changes) {
   const auto* attributes = body.raw("attributes");
   if (attributes == nullptr || attributes->is_null()) return;
-  if (!attributes->is_object()) throw platform::invalid_field("attributes", "attributes must be an object");
+  if (!attributes->is_object())
+    throw platform::invalid_field("attributes", "attributes must be an object");
   for (const auto& [key, value] : attributes->get_object()) {
     const std::string name(key);
     if (value.is_null()) {
@@ -41,7 +42,8 @@ void read_attributes(ObjectReader& body, ProductChanges& changes) {
     } else if (value.is_string()) {
       changes.attributes[name] = std::string(value.get_string());
     } else {
-      throw platform::invalid_field("attributes." + name, "attributes." + name + " must be a string");
+      throw platform::invalid_field("attributes." + name,
+                                    "attributes." + name + " must be a string");
     }
   }
 }
@@ -115,7 +117,8 @@ ProductChanges parse_product_patch(const boost::json::object& object) {
   if (auto price = body.optional_object("price")) read_price(*price, changes, false);
   read_optional_fields(body, changes);
   // Read-only members may be echoed back from a GET; they must not change.
-  for (const char* read_only : {"id", "stock", "version", "created_at", "updated_at", "category_path"}) {
+  for (const char* read_only :
+       {"id", "stock", "version", "created_at", "updated_at", "category_path"}) {
     if (body.contains(read_only)) {
       throw platform::invalid_field(read_only, std::string(read_only) + " is read-only");
     }
@@ -126,8 +129,9 @@ ProductChanges parse_product_patch(const boost::json::object& object) {
 
 ProductQuery parse_product_query(const platform::http::Request& request) {
   ProductQuery query;
-  static const std::vector<std::string_view> kKnown = {"category", "brand", "min_price", "max_price",
-                                                       "in_stock", "status", "sort", "limit", "cursor"};
+  static const std::vector<std::string_view> kKnown = {"category",  "brand",    "min_price",
+                                                       "max_price", "in_stock", "status",
+                                                       "sort",      "limit",    "cursor"};
   for (const auto& [name, value] : request.query) {
     if (std::find(kKnown.begin(), kKnown.end(), name) == kKnown.end()) {
       throw platform::Error(platform::ErrorKind::invalid_argument, "unknown-parameter",
@@ -147,7 +151,8 @@ ProductQuery parse_product_query(const platform::http::Request& request) {
   if (auto sort = request.query_parameter("sort")) {
     auto parsed = parse_product_sort(*sort);
     if (!parsed) {
-      throw platform::invalid_field("sort", "sort must be newest, price_asc, price_desc, title or popularity");
+      throw platform::invalid_field(
+          "sort", "sort must be newest, price_asc, price_desc, title or popularity");
     }
     query.sort = *parsed;
   }
@@ -156,11 +161,13 @@ ProductQuery parse_product_query(const platform::http::Request& request) {
       query.statuses = {ProductStatus::draft, ProductStatus::active, ProductStatus::archived};
     } else {
       auto parsed = parse_product_status(*status);
-      if (!parsed) throw platform::invalid_field("status", "status must be draft, active, archived or any");
+      if (!parsed)
+        throw platform::invalid_field("status", "status must be draft, active, archived or any");
       query.statuses = {*parsed};
     }
   }
-  query.limit = static_cast<int>(platform::http::integer_parameter(request, "limit", 1, 100).value_or(20));
+  query.limit =
+      static_cast<int>(platform::http::integer_parameter(request, "limit", 1, 100).value_or(20));
   if (auto cursor = request.query_parameter("cursor")) query.after = decode_cursor(*cursor);
   return query;
 }

@@ -10,9 +10,9 @@
 namespace catalog {
 namespace {
 
+using platform::ResponseCache;
 using platform::http::Request;
 using platform::http::Response;
-using platform::ResponseCache;
 
 Response product_response(int status, const Product& product) {
   auto response = platform::http::json_response(status, to_json(product));
@@ -31,20 +31,24 @@ Response conditional(const Request& request, std::string body, const std::string
 
 // The fast path of a cached GET: a hit never leaves the I/O thread.
 platform::http::RouteOptions cached(ResponseCache& cache, std::string (*key_of)(const Request&)) {
-  return platform::http::with_fast_path([&cache, key_of](Request& request) -> std::optional<Response> {
-    const auto entry = cache.find(key_of(request));
-    if (!entry) return std::nullopt;
-    if (entry->etag.empty()) return Response::json(200, entry->body);
-    return conditional(request, entry->body, entry->etag);
-  });
+  return platform::http::with_fast_path(
+      [&cache, key_of](Request& request) -> std::optional<Response> {
+        const auto entry = cache.find(key_of(request));
+        if (!entry) return std::nullopt;
+        if (entry->etag.empty()) return Response::json(200, entry->body);
+        return conditional(request, entry->body, entry->etag);
+      });
 }
 
 std::string id_key(const Request& request) { return "id:" + request.path_parameter("id"); }
 std::string slug_key(const Request& request) { return "slug:" + request.path_parameter("slug"); }
-std::string list_key(const Request& request) { return "list:" + request.target.substr(request.target.find('?') + 1); }
+std::string list_key(const Request& request) {
+  return "list:" + request.target.substr(request.target.find('?') + 1);
+}
 
 Response product_read(const Request& request, ResponseCache& cache, std::uint64_t generation,
-                      const std::optional<Product>& product, const std::string& key, std::string_view name) {
+                      const std::optional<Product>& product, const std::string& key,
+                      std::string_view name) {
   if (!product) throw platform::not_found("product-not-found", "no product " + std::string(name));
   const auto etag = platform::http::entity_tag(product->id, product->version);
   auto body = boost::json::serialize(to_json(*product));
@@ -85,7 +89,8 @@ void add_product_routes(platform::http::Router& router, CatalogStore& store, Res
       [&store, &cache](Request& request) {
         const auto& id = request.path_parameter("id");
         const auto generation = cache.generation();
-        return product_read(request, cache, generation, store.find_product(id), id_key(request), id);
+        return product_read(request, cache, generation, store.find_product(id), id_key(request),
+                            id);
       },
       cached(cache, id_key));
 
@@ -94,13 +99,14 @@ void add_product_routes(platform::http::Router& router, CatalogStore& store, Res
       [&store, &cache](Request& request) {
         const auto& slug = request.path_parameter("slug");
         const auto generation = cache.generation();
-        return product_read(request, cache, generation, store.find_product_by_slug(slug), slug_key(request),
-                            slug);
+        return product_read(request, cache, generation, store.find_product_by_slug(slug),
+                            slug_key(request), slug);
       },
       cached(cache, slug_key));
 
   router.patch("/v1/products/{id}", [&store](Request& request) {
-    platform::http::require_content_type(request, {"application/merge-patch+json", "application/json"});
+    platform::http::require_content_type(request,
+                                         {"application/merge-patch+json", "application/json"});
     const auto& id = request.path_parameter("id");
     const auto changes = parse_product_patch(platform::json::parse_object(request.body));
     const auto expected = platform::http::if_match_version(request, id);

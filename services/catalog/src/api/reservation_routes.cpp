@@ -43,10 +43,11 @@ void add_reservation_routes(platform::http::Router& router, CatalogStore& store)
     platform::json::ObjectReader body(object);
     const auto order_id = body.required_string("order_id", {1, 64});
     auto lines = read_lines(body);
-    const auto hold = body.optional_integer("hold_seconds", {.minimum = kMinimumHoldSeconds,
-                                                             .maximum = kMaximumHoldSeconds});
+    const auto hold = body.optional_integer(
+        "hold_seconds", {.minimum = kMinimumHoldSeconds, .maximum = kMaximumHoldSeconds});
     body.finish();
-    const auto [reservation, created] = store.reserve(order_id, std::move(lines), hold.value_or(900));
+    const auto [reservation, created] =
+        store.reserve(order_id, std::move(lines), hold.value_or(900));
     auto response = reservation_response(created ? 201 : 200, reservation);
     response.headers.set("Location", "/v1/reservations/" + reservation.id);
     return response;

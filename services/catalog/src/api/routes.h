@@ -9,7 +9,8 @@ namespace catalog {
 // Each maps one resource's HTTP routes onto the store; the handlers only
 // translate between HTTP/JSON and store calls.
 // Product reads are answered from `cache` when it has them, on the I/O thread.
-void add_product_routes(platform::http::Router& router, CatalogStore& store, platform::ResponseCache& cache);
+void add_product_routes(platform::http::Router& router, CatalogStore& store,
+                        platform::ResponseCache& cache);
 void add_import_routes(platform::http::Router& router, CatalogStore& store);
 void add_category_routes(platform::http::Router& router, CatalogStore& store);
 void add_inventory_routes(platform::http::Router& router, CatalogStore& store);

@@ -14,8 +14,9 @@ constexpr std::size_t kMaxImages = 20;
 bool is_slug_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
 
 std::size_t characters(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  }));
 }
 
 void require_length(const std::string& value, const char* field, std::size_t min, std::size_t max) {
@@ -30,9 +31,12 @@ void require_length(const std::string& value, const char* field, std::size_t min
 
 std::string_view to_string(ProductStatus status) {
   switch (status) {
-    case ProductStatus::draft: return "draft";
-    case ProductStatus::active: return "active";
-    case ProductStatus::archived: return "archived";
+    case ProductStatus::draft:
+      return "draft";
+    case ProductStatus::active:
+      return "active";
+    case ProductStatus::archived:
+      return "archived";
   }
   return "draft";
 }
@@ -52,11 +56,13 @@ bool is_valid_sku(std::string_view sku) {
 
 bool is_valid_slug(std::string_view slug) {
   return !slug.empty() && slug.size() <= 120 && slug.front() != '-' && slug.back() != '-' &&
-         std::all_of(slug.begin(), slug.end(), is_slug_char) && slug.find("--") == std::string_view::npos;
+         std::all_of(slug.begin(), slug.end(), is_slug_char) &&
+         slug.find("--") == std::string_view::npos;
 }
 
 bool is_valid_currency(std::string_view code) {
-  return code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  return code.size() == 3 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 std::string slugify(std::string_view title) {
@@ -79,17 +85,21 @@ void validate(const Product& product) {
     throw platform::invalid_field("sku", "sku must be 1 to 64 letters, digits, '-', '_' or '.'");
   }
   if (!is_valid_slug(product.slug)) {
-    throw platform::invalid_field("slug", "slug must be lower-case letters, digits and single dashes");
+    throw platform::invalid_field("slug",
+                                  "slug must be lower-case letters, digits and single dashes");
   }
   require_length(product.title, "title", 1, 200);
   require_length(product.description, "description", 0, 5000);
   require_length(product.brand, "brand", 1, 100);
-  if (product.category_id.empty()) throw platform::invalid_field("category_id", "category_id is required");
+  if (product.category_id.empty())
+    throw platform::invalid_field("category_id", "category_id is required");
   if (product.price.amount < 0 || product.price.amount > 100'000'000'00) {
-    throw platform::invalid_field("price.amount", "price.amount must be 0 to 10000000000 minor units");
+    throw platform::invalid_field("price.amount",
+                                  "price.amount must be 0 to 10000000000 minor units");
   }
   if (!is_valid_currency(product.price.currency)) {
-    throw platform::invalid_field("price.currency", "price.currency must be an ISO 4217 code such as EUR");
+    throw platform::invalid_field("price.currency",
+                                  "price.currency must be an ISO 4217 code such as EUR");
   }
   if (product.attributes.size() > kMaxAttributes) {
     throw platform::invalid_field("attributes", "at most 50 attributes");
@@ -99,13 +109,15 @@ void validate(const Product& product) {
       throw platform::invalid_field("attributes", "attribute names must have 1 to 64 characters");
     }
     if (characters(value) > 256) {
-      throw platform::invalid_field("attributes." + key, "attribute values must have at most 256 characters");
+      throw platform::invalid_field("attributes." + key,
+                                    "attribute values must have at most 256 characters");
     }
   }
   if (product.image_ids.size() > kMaxImages) {
     throw platform::invalid_field("image_ids", "at most 20 images");
   }
-  if (product.popularity < 0) throw platform::invalid_field("popularity", "popularity must be at least 0");
+  if (product.popularity < 0)
+    throw platform::invalid_field("popularity", "popularity must be at least 0");
 }
 
 void apply_changes(Product& product, const ProductChanges& changes) {

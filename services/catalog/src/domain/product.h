@@ -41,7 +41,7 @@ struct Product {
   std::vector<std::string> image_ids;
   ProductStatus status = ProductStatus::active;
   std::int64_t popularity = 0;
-  std::int64_t version = 1;  // bumped on every change; the ETag
+  std::int64_t version = 1;     // bumped on every change; the ETag
   std::int64_t created_at = 0;  // Unix milliseconds
   std::int64_t updated_at = 0;
   Stock stock;

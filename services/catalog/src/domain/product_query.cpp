@@ -62,11 +62,16 @@ std::optional<ProductSort> parse_product_sort(std::string_view text) {
 
 std::string_view to_string(ProductSort sort) {
   switch (sort) {
-    case ProductSort::newest: return "newest";
-    case ProductSort::price_ascending: return "price_asc";
-    case ProductSort::price_descending: return "price_desc";
-    case ProductSort::title: return "title";
-    case ProductSort::popularity: return "popularity";
+    case ProductSort::newest:
+      return "newest";
+    case ProductSort::price_ascending:
+      return "price_asc";
+    case ProductSort::price_descending:
+      return "price_desc";
+    case ProductSort::title:
+      return "title";
+    case ProductSort::popularity:
+      return "popularity";
   }
   return "newest";
 }
@@ -97,7 +102,8 @@ Cursor decode_cursor(std::string_view text) {
   const auto sort = parse_product_sort(parts[1]);
   if (!sort) bad_cursor();
   cursor.sort = *sort;
-  auto [end, error] = std::from_chars(parts[2].data(), parts[2].data() + parts[2].size(), cursor.number_key);
+  auto [end, error] =
+      std::from_chars(parts[2].data(), parts[2].data() + parts[2].size(), cursor.number_key);
   if (error != std::errc{} || end != parts[2].data() + parts[2].size()) bad_cursor();
   if (parts[3].empty() || parts[3].size() > 64) bad_cursor();
   cursor.id = std::string(parts[3]);
@@ -110,11 +116,19 @@ Cursor cursor_after(const Product& last, ProductSort sort) {
   cursor.sort = sort;
   cursor.id = last.id;
   switch (sort) {
-    case ProductSort::newest: cursor.number_key = last.created_at; break;
+    case ProductSort::newest:
+      cursor.number_key = last.created_at;
+      break;
     case ProductSort::price_ascending:
-    case ProductSort::price_descending: cursor.number_key = last.price.amount; break;
-    case ProductSort::popularity: cursor.number_key = last.popularity; break;
-    case ProductSort::title: cursor.text_key = last.title; break;
+    case ProductSort::price_descending:
+      cursor.number_key = last.price.amount;
+      break;
+    case ProductSort::popularity:
+      cursor.number_key = last.popularity;
+      break;
+    case ProductSort::title:
+      cursor.text_key = last.title;
+      break;
   }
   return cursor;
 }

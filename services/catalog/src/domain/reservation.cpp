@@ -9,10 +9,14 @@ namespace catalog {
 
 std::string_view to_string(ReservationStatus status) {
   switch (status) {
-    case ReservationStatus::held: return "held";
-    case ReservationStatus::confirmed: return "confirmed";
-    case ReservationStatus::released: return "released";
-    case ReservationStatus::expired: return "expired";
+    case ReservationStatus::held:
+      return "held";
+    case ReservationStatus::confirmed:
+      return "confirmed";
+    case ReservationStatus::released:
+      return "released";
+    case ReservationStatus::expired:
+      return "expired";
   }
   return "held";
 }
@@ -26,7 +30,8 @@ std::optional<ReservationStatus> parse_reservation_status(std::string_view text)
 }
 
 std::vector<ReservationLine> normalize_lines(std::vector<ReservationLine> lines) {
-  if (lines.empty()) throw platform::invalid_field("lines", "a reservation needs at least one line");
+  if (lines.empty())
+    throw platform::invalid_field("lines", "a reservation needs at least one line");
   std::map<std::string, std::int64_t> quantities;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].quantity < 1 || lines[i].quantity > 1000) {
@@ -40,7 +45,8 @@ std::vector<ReservationLine> normalize_lines(std::vector<ReservationLine> lines)
                                     "at most 1000 units of one product");
     }
   }
-  if (quantities.size() > 100) throw platform::invalid_field("lines", "at most 100 distinct products");
+  if (quantities.size() > 100)
+    throw platform::invalid_field("lines", "at most 100 distinct products");
   std::vector<ReservationLine> normalized;
   for (auto& [product_id, quantity] : quantities) normalized.push_back({product_id, quantity});
   return normalized;

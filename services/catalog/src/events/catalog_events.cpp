@@ -7,7 +7,8 @@
 namespace catalog {
 
 platform::bus::Event product_upserted(const Product& product) {
-  return platform::bus::make_event("catalog.product.upserted", boost::json::serialize(to_json(product)));
+  return platform::bus::make_event("catalog.product.upserted",
+                                   boost::json::serialize(to_json(product)));
 }
 
 platform::bus::Event product_deleted(const Product& product) {

@@ -32,10 +32,10 @@ auto CatalogStore::write(Work&& work) {
 
 namespace {
 
-
 Category read_category(const platform::db::Row& row) {
-  return Category{row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2),
-                  row.get<std::optional<std::string>>(3), row.get<std::string>(4), row.get<int>(5)};
+  return Category{row.get<std::string>(0), row.get<std::string>(1),
+                  row.get<std::string>(2), row.get<std::optional<std::string>>(3),
+                  row.get<std::string>(4), row.get<int>(5)};
 }
 
 std::optional<Category> category_by(Session& session, std::string_view id_or_slug) {
@@ -70,7 +70,8 @@ std::optional<Category> CatalogStore::find_category(std::string_view id_or_slug)
 Category CatalogStore::create_category(const std::string& slug, const std::string& name,
                                        const std::optional<std::string>& parent, int position) {
   if (!is_valid_slug(slug)) {
-    throw platform::invalid_field("slug", "slug must be lower-case letters, digits and single dashes");
+    throw platform::invalid_field("slug",
+                                  "slug must be lower-case letters, digits and single dashes");
   }
   if (name.empty() || name.size() > 100) {
     throw platform::invalid_field("name", "name must have 1 to 100 characters");
@@ -92,10 +93,11 @@ Category CatalogStore::create_category(const std::string& slug, const std::strin
     if (category_by(session, slug)) {
       throw platform::conflict("category-slug-taken", "a category with slug " + slug + " exists");
     }
-    session.run("INSERT INTO categories (id, slug, name, parent_id, path, position) "
-                "VALUES ($1, $2, $3, $4, $5, $6)",
-                category.id, category.slug, category.name, category.parent_id, category.path,
-                category.position);
+    session.run(
+        "INSERT INTO categories (id, slug, name, parent_id, path, position) "
+        "VALUES ($1, $2, $3, $4, $5, $6)",
+        category.id, category.slug, category.name, category.parent_id, category.path,
+        category.position);
     return category;
   });
 }
@@ -135,7 +137,8 @@ void ensure_unique(Session& session, const Product& product) {
   }
 }
 
-Product insert_product(Session& session, const ProductChanges& changes, std::int64_t initial_stock) {
+Product insert_product(Session& session, const ProductChanges& changes,
+                       std::int64_t initial_stock) {
   if (initial_stock < 0) throw platform::invalid_field("stock.on_hand", "stock must be at least 0");
   Product product;
   product.id = platform::new_uuid_v7();
@@ -148,14 +151,15 @@ Product insert_product(Session& session, const ProductChanges& changes, std::int
   session.run(
       "INSERT INTO products (id, sku, slug, title, description, brand, category_id, category_path, "
       "attributes, price_amount, currency, image_ids, status, popularity, version, created_at, "
-      "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+      "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
+      "$17)",
       product.id, product.sku, product.slug, product.title, product.description, product.brand,
-      product.category_id, product.category_path, attributes_text(product),
-      product.price.amount, product.price.currency, image_ids_text(product),
-      to_string(product.status), product.popularity, product.version, product.created_at,
-      product.updated_at);
-  session.run("INSERT INTO inventory (product_id, on_hand, reserved, updated_at) VALUES ($1, $2, 0, $3)",
-              product.id, initial_stock, product.created_at);
+      product.category_id, product.category_path, attributes_text(product), product.price.amount,
+      product.price.currency, image_ids_text(product), to_string(product.status),
+      product.popularity, product.version, product.created_at, product.updated_at);
+  session.run(
+      "INSERT INTO inventory (product_id, on_hand, reserved, updated_at) VALUES ($1, $2, 0, $3)",
+      product.id, initial_stock, product.created_at);
   append_event(session, product_upserted(product));
   append_event(session, stock_changed(product.id, product.stock));
   return product;
@@ -207,18 +211,19 @@ std::pair<Product, bool> CatalogStore::upsert_product_by_sku(const ProductChange
     if (!existing) return {insert_product(session, changes, stock.value_or(0)), true};
     auto product = update_locked(session, std::move(*existing), changes);
     if (stock && *stock != product.stock.on_hand) {
-      product.stock = change_stock(
-          session, product.id,
-          "UPDATE inventory SET on_hand = $2, updated_at = $3 WHERE product_id = $1 AND reserved <= $2 "
-          "RETURNING on_hand, reserved",
-          *stock);
+      product.stock = change_stock(session, product.id,
+                                   "UPDATE inventory SET on_hand = $2, updated_at = $3 WHERE "
+                                   "product_id = $1 AND reserved <= $2 "
+                                   "RETURNING on_hand, reserved",
+                                   *stock);
     }
     return {product, false};
   });
 }
 
 std::optional<Product> CatalogStore::find_product(std::string_view id) {
-  return database_.read([&](Session& session) { return product_where(session, "p.id = $1", id, false); });
+  return database_.read(
+      [&](Session& session) { return product_where(session, "p.id = $1", id, false); });
 }
 
 std::optional<Product> CatalogStore::find_product_by_slug(std::string_view slug) {
@@ -331,10 +336,10 @@ std::optional<Reservation> reservation_where(Session& session, std::string_view 
   reservation.expires_at = row.get<std::int64_t>(3);
   reservation.created_at = row.get<std::int64_t>(4);
   reservation.updated_at = row.get<std::int64_t>(5);
-  for (const auto& line : session.run(
-           "SELECT product_id, quantity FROM reservation_lines WHERE reservation_id = $1 "
-           "ORDER BY product_id",
-           reservation.id)) {
+  for (const auto& line :
+       session.run("SELECT product_id, quantity FROM reservation_lines WHERE reservation_id = $1 "
+                   "ORDER BY product_id",
+                   reservation.id)) {
     reservation.lines.push_back({line.get<std::string>(0), line.get<std::int64_t>(1)});
   }
   return reservation;
@@ -350,7 +355,8 @@ bool settle(Session& session, Reservation& reservation, ReservationStatus status
       "UPDATE reservations SET status = $2, updated_at = $3 WHERE id = $1 AND status = 'held'",
       reservation.id, to_string(status), now);
   if (changed.affected_rows() == 0) return false;
-  for (const auto& line : reservation.lines) change_stock(session, line.product_id, stock_sql, line.quantity);
+  for (const auto& line : reservation.lines)
+    change_stock(session, line.product_id, stock_sql, line.quantity);
   reservation.status = status;
   reservation.updated_at = now;
   return true;
@@ -416,10 +422,12 @@ std::pair<Reservation, bool> CatalogStore::reserve(const std::string& order_id,
                                   std::to_string(line.quantity) + " units",
                               "lines[" + std::to_string(i) + "].quantity");
       }
-      append_event(session, stock_changed(line.product_id, Stock{held.front().get<std::int64_t>(0),
-                                                                 held.front().get<std::int64_t>(1)}));
+      append_event(session,
+                   stock_changed(line.product_id, Stock{held.front().get<std::int64_t>(0),
+                                                        held.front().get<std::int64_t>(1)}));
       session.run(
-          "INSERT INTO reservation_lines (reservation_id, product_id, quantity) VALUES ($1, $2, $3)",
+          "INSERT INTO reservation_lines (reservation_id, product_id, quantity) VALUES ($1, $2, "
+          "$3)",
           reservation.id, line.product_id, line.quantity);
     }
     return {reservation, true};
@@ -435,7 +443,8 @@ std::pair<Reservation, bool> CatalogStore::reserve(const std::string& order_id,
 }
 
 std::optional<Reservation> CatalogStore::find_reservation(std::string_view id) {
-  return database_.read([&](Session& session) { return reservation_where(session, "id = $1", id); });
+  return database_.read(
+      [&](Session& session) { return reservation_where(session, "id = $1", id); });
 }
 
 Reservation CatalogStore::confirm_reservation(std::string_view id) {
@@ -466,7 +475,8 @@ Reservation CatalogStore::release_reservation(std::string_view id) {
       return *reservation;
     }
     if (reservation->status == ReservationStatus::confirmed) {
-      throw platform::conflict("reservation-confirmed", "a confirmed reservation cannot be released");
+      throw platform::conflict("reservation-confirmed",
+                               "a confirmed reservation cannot be released");
     }
     if (!settle(session, *reservation, ReservationStatus::released, kReleaseStock)) {
       throw platform::conflict("reservation-changed", "reservation changed concurrently");
@@ -478,10 +488,10 @@ Reservation CatalogStore::release_reservation(std::string_view id) {
 int CatalogStore::expire_reservations(std::int64_t now_millis, int limit) {
   const auto due = database_.read([&](Session& session) {
     std::vector<std::string> ids;
-    for (const auto& row : session.run(
-             "SELECT id FROM reservations WHERE status = 'held' AND expires_at <= $1 "
-             "ORDER BY expires_at LIMIT $2",
-             now_millis, limit)) {
+    for (const auto& row :
+         session.run("SELECT id FROM reservations WHERE status = 'held' AND expires_at <= $1 "
+                     "ORDER BY expires_at LIMIT $2",
+                     now_millis, limit)) {
       ids.push_back(row.get<std::string>(0));
     }
     return ids;

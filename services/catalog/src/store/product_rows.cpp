@@ -24,7 +24,8 @@ Product read_product(const platform::db::Row& row) {
   const auto images = boost::json::parse(row.get<std::string>(11));
   for (const auto& image : images.as_array()) product.image_ids.emplace_back(image.as_string());
   const auto status = parse_product_status(row.get<std::string>(12));
-  if (!status) throw platform::Error(platform::ErrorKind::internal, "bad-row", "unknown product status");
+  if (!status)
+    throw platform::Error(platform::ErrorKind::internal, "bad-row", "unknown product status");
   product.status = *status;
   product.popularity = row.get<std::int64_t>(13);
   product.version = row.get<std::int64_t>(14);
@@ -56,11 +57,16 @@ struct SortColumns {
 
 SortColumns columns_of(ProductSort sort) {
   switch (sort) {
-    case ProductSort::newest: return {"p.created_at", true, false};
-    case ProductSort::price_ascending: return {"p.price_amount", false, false};
-    case ProductSort::price_descending: return {"p.price_amount", true, false};
-    case ProductSort::title: return {"p.title", false, true};
-    case ProductSort::popularity: return {"p.popularity", true, false};
+    case ProductSort::newest:
+      return {"p.created_at", true, false};
+    case ProductSort::price_ascending:
+      return {"p.price_amount", false, false};
+    case ProductSort::price_descending:
+      return {"p.price_amount", true, false};
+    case ProductSort::title:
+      return {"p.title", false, true};
+    case ProductSort::popularity:
+      return {"p.popularity", true, false};
   }
   return {"p.created_at", true, false};
 }
@@ -123,10 +129,11 @@ Statement build_list_statement(const ProductQuery& query) {
                   key + ", " + id + ")");
   }
   const char* direction = sort.descending ? " DESC" : " ASC";
-  builder.statement().sql += " ORDER BY " + std::string(sort.key) + direction + ", p.id" + direction;
-  builder.statement().sql += " LIMIT " + builder.placeholder(static_cast<std::int64_t>(query.limit + 1));
+  builder.statement().sql +=
+      " ORDER BY " + std::string(sort.key) + direction + ", p.id" + direction;
+  builder.statement().sql +=
+      " LIMIT " + builder.placeholder(static_cast<std::int64_t>(query.limit + 1));
   return std::move(builder.statement());
 }
 
 }  // namespace catalog
-

@@ -52,12 +52,13 @@ CatalogTest::Reply CatalogTest::call(platform::http::Method method, const std::s
 
 void CatalogTest::create_categories() {
   ASSERT_EQ(post("/v1/categories", {{"slug", "home"}, {"name", "Home"}}).status, 201);
-  ASSERT_EQ(post("/v1/categories", {{"slug", "lighting"}, {"name", "Lighting"}, {"parent", "home"}}).status,
+  ASSERT_EQ(post("/v1/categories", {{"slug", "lighting"}, {"name", "Lighting"}, {"parent", "home"}})
+                .status,
             201);
 }
 
-std::string CatalogTest::create_product(const std::string& sku, std::int64_t price, std::int64_t stock,
-                                        const std::string& brand) {
+std::string CatalogTest::create_product(const std::string& sku, std::int64_t price,
+                                        std::int64_t stock, const std::string& brand) {
   boost::json::object product{{"sku", sku},
                               {"title", "Lamp " + sku},
                               {"brand", brand},
@@ -73,7 +74,8 @@ void expect_problem(const CatalogTest::Reply& reply, int status, const std::stri
   EXPECT_EQ(reply.status, status) << boost::json::serialize(reply.body);
   EXPECT_EQ(reply.content_type, "application/problem+json");
   ASSERT_TRUE(reply.body.is_object()) << "problem body is not JSON";
-  EXPECT_EQ(reply.body.at("type").as_string(), "/problems/" + code) << boost::json::serialize(reply.body);
+  EXPECT_EQ(reply.body.at("type").as_string(), "/problems/" + code)
+      << boost::json::serialize(reply.body);
   EXPECT_EQ(reply.body.at("status").as_int64(), status);
 }
 

@@ -28,9 +28,11 @@ std::set<std::string> documented_operations() {
       path = line.substr(2, line.size() - 3);
     } else if (line.starts_with("    ") && !line.starts_with("     ")) {
       const auto method = line.substr(4, line.find(':') - 4);
-      if (method == "get" || method == "post" || method == "put" || method == "patch" || method == "delete") {
+      if (method == "get" || method == "post" || method == "put" || method == "patch" ||
+          method == "delete") {
         std::string upper;
-        for (char c : method) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        for (char c : method)
+          upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
         operations.insert(upper + " " + path);
       }
     }
@@ -48,18 +50,21 @@ TEST_P(Contract, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
   }
   const auto documented = documented_operations();
   ASSERT_GT(documented.size(), 10u);
-  for (const auto& operation : served) EXPECT_TRUE(documented.contains(operation)) << "undocumented: " << operation;
-  for (const auto& operation : documented) EXPECT_TRUE(served.contains(operation)) << "not served: " << operation;
+  for (const auto& operation : served)
+    EXPECT_TRUE(documented.contains(operation)) << "undocumented: " << operation;
+  for (const auto& operation : documented)
+    EXPECT_TRUE(served.contains(operation)) << "not served: " << operation;
 }
 
 TEST_P(Contract, PublishesEventsThroughTheOutbox) {
   std::mutex mutex;
   std::vector<platform::bus::Event> events;
-  auto subscription = bus_->subscribe({.durable_name = "contract-test", .subject_filter = "catalog.>"},
-                                      [&](const platform::bus::Event& event) {
-                                        std::lock_guard lock(mutex);
-                                        events.push_back(event);
-                                      });
+  auto subscription =
+      bus_->subscribe({.durable_name = "contract-test", .subject_filter = "catalog.>"},
+                      [&](const platform::bus::Event& event) {
+                        std::lock_guard lock(mutex);
+                        events.push_back(event);
+                      });
   create_categories();
   const auto id = create_product("EV-1", 100, 3);
   ASSERT_EQ(post("/v1/products/" + id + "/inventory/adjustments", {{"delta", 2}}).status, 200);
@@ -75,15 +80,17 @@ TEST_P(Contract, PublishesEventsThroughTheOutbox) {
   }
   std::lock_guard lock(mutex);
   for (const auto& event : events) subjects.push_back(event.subject);
-  EXPECT_EQ(subjects, (std::vector<std::string>{"catalog.product.upserted", "catalog.stock.changed",
-                                                "catalog.stock.changed", "catalog.product.deleted"}));
+  EXPECT_EQ(subjects,
+            (std::vector<std::string>{"catalog.product.upserted", "catalog.stock.changed",
+                                      "catalog.stock.changed", "catalog.product.deleted"}));
   ASSERT_EQ(events.size(), 4u);
   const auto upserted = boost::json::parse(events[0].data);
   EXPECT_EQ(upserted.at("sku").as_string(), "EV-1");
   EXPECT_EQ(boost::json::parse(events[2].data).at("on_hand").as_int64(), 5);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Contract, ::testing::ValuesIn(platform::testing::database_backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, Contract,
+                         ::testing::ValuesIn(platform::testing::database_backends()),
                          platform::testing::backend_name);
 
 }  // namespace

@@ -30,9 +30,10 @@ TEST_P(Products, CreateReadUpdateDeleteWithEtags) {
 
   Headers if_match;
   if_match.set("If-Match", etag);
-  auto patched = call(Method::patch, "/v1/products/" + id,
-                      R"({"title":"Brass Lamp","attributes":{"colour":"brass"},"price":{"amount":5999}})",
-                      "application/merge-patch+json", if_match);
+  auto patched =
+      call(Method::patch, "/v1/products/" + id,
+           R"({"title":"Brass Lamp","attributes":{"colour":"brass"},"price":{"amount":5999}})",
+           "application/merge-patch+json", if_match);
   ASSERT_EQ(patched.status, 200) << boost::json::serialize(patched.body);
   EXPECT_EQ(patched.body.at("title").as_string(), "Brass Lamp");
   EXPECT_EQ(patched.body.at("price").at("amount").as_int64(), 5999);
@@ -52,7 +53,10 @@ TEST_P(Products, CreateReadUpdateDeleteWithEtags) {
 TEST_P(Products, RejectsDuplicateSkuAndSlug) {
   create_categories();
   create_product("DUP-1", 100, 1);
-  boost::json::object again{{"sku", "DUP-1"}, {"title", "Other"}, {"brand", "B"}, {"category", "lighting"},
+  boost::json::object again{{"sku", "DUP-1"},
+                            {"title", "Other"},
+                            {"brand", "B"},
+                            {"category", "lighting"},
                             {"price", {{"amount", 1}, {"currency", "EUR"}}}};
   expect_problem(post("/v1/products", again), 409, "sku-taken");
   again["sku"] = "DUP-2";
@@ -64,9 +68,13 @@ TEST_P(Products, ListsWithFiltersSortingAndCursorPagination) {
   create_categories();
   ASSERT_EQ(post("/v1/categories", {{"slug", "garden"}, {"name", "Garden"}}).status, 201);
   for (int i = 0; i < 25; ++i) {
-    create_product("P-" + std::to_string(i), 1000 + i * 100, i % 5 == 0 ? 0 : 3, i % 2 ? "Lumen" : "Glow");
+    create_product("P-" + std::to_string(i), 1000 + i * 100, i % 5 == 0 ? 0 : 3,
+                   i % 2 ? "Lumen" : "Glow");
   }
-  boost::json::object outside{{"sku", "G-1"}, {"title", "Spade"}, {"brand", "Lumen"}, {"category", "garden"},
+  boost::json::object outside{{"sku", "G-1"},
+                              {"title", "Spade"},
+                              {"brand", "Lumen"},
+                              {"category", "garden"},
                               {"price", {{"amount", 1500}, {"currency", "EUR"}}}};
   ASSERT_EQ(post("/v1/products", outside).status, 201);
 
@@ -89,7 +97,8 @@ TEST_P(Products, ListsWithFiltersSortingAndCursorPagination) {
   EXPECT_EQ(ids.size(), 25u);
   EXPECT_TRUE(std::is_sorted(prices.rbegin(), prices.rend()));
 
-  auto filtered = get("/v1/products?brand=Glow&in_stock=true&min_price=1500&max_price=3000&limit=100");
+  auto filtered =
+      get("/v1/products?brand=Glow&in_stock=true&min_price=1500&max_price=3000&limit=100");
   ASSERT_EQ(filtered.status, 200);
   for (const auto& item : filtered.body.at("items").as_array()) {
     EXPECT_EQ(item.at("brand").as_string(), "Glow");
@@ -108,7 +117,8 @@ TEST_P(Products, ListsWithFiltersSortingAndCursorPagination) {
 TEST_P(Products, DraftsAreHiddenFromDefaultListing) {
   create_categories();
   const auto id = create_product("DRAFT-1", 100, 1);
-  ASSERT_EQ(call(Method::patch, "/v1/products/" + id, R"({"status":"draft"})", "application/merge-patch+json")
+  ASSERT_EQ(call(Method::patch, "/v1/products/" + id, R"({"status":"draft"})",
+                 "application/merge-patch+json")
                 .status,
             200);
   EXPECT_EQ(get("/v1/products").body.at("items").as_array().size(), 0u);
@@ -142,11 +152,12 @@ TEST_P(Products, ImportsJsonLinesReportingBadLines) {
 TEST_P(Products, AdjustsInventoryButNeverBelowReserved) {
   create_categories();
   const auto id = create_product("INV-1", 100, 5);
-  auto adjusted = post("/v1/products/" + id + "/inventory/adjustments", {{"delta", 7}, {"reason", "delivery"}});
+  auto adjusted =
+      post("/v1/products/" + id + "/inventory/adjustments", {{"delta", 7}, {"reason", "delivery"}});
   ASSERT_EQ(adjusted.status, 200);
   EXPECT_EQ(adjusted.body.at("on_hand").as_int64(), 12);
-  ASSERT_EQ(post("/v1/reservations", {{"order_id", "o-1"},
-                                      {"lines", {{{"product_id", id}, {"quantity", 10}}}}})
+  ASSERT_EQ(post("/v1/reservations",
+                 {{"order_id", "o-1"}, {"lines", {{{"product_id", id}, {"quantity", 10}}}}})
                 .status,
             201);
   expect_problem(post("/v1/products/" + id + "/inventory/adjustments", {{"delta", -3}}), 409,
@@ -156,7 +167,8 @@ TEST_P(Products, AdjustsInventoryButNeverBelowReserved) {
                  "product-not-found");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Products, ::testing::ValuesIn(platform::testing::database_backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, Products,
+                         ::testing::ValuesIn(platform::testing::database_backends()),
                          platform::testing::backend_name);
 
 }  // namespace

@@ -12,9 +12,10 @@ class Reservations : public CatalogTest {
  protected:
   Reply reserve(const std::string& order, const std::string& product, std::int64_t quantity,
                 std::int64_t hold_seconds = 900) {
-    return post("/v1/reservations", {{"order_id", order},
-                                     {"hold_seconds", hold_seconds},
-                                     {"lines", {{{"product_id", product}, {"quantity", quantity}}}}});
+    return post("/v1/reservations",
+                {{"order_id", order},
+                 {"hold_seconds", hold_seconds},
+                 {"lines", {{{"product_id", product}, {"quantity", quantity}}}}});
   }
   std::int64_t available(const std::string& product) {
     return get("/v1/products/" + product + "/inventory").body.at("available").as_int64();
@@ -71,9 +72,11 @@ TEST_P(Reservations, RefusesWhatIsNotThere) {
   const auto other = create_product("R-4", 100, 5);
   expect_problem(reserve("order-1", lamp, 3), 409, "insufficient-stock");
   // A basket fails as a whole: nothing of the other line stays held.
-  auto basket = post("/v1/reservations",
-                     {{"order_id", "order-2"},
-                      {"lines", {{{"product_id", other}, {"quantity", 1}}, {{"product_id", lamp}, {"quantity", 9}}}}});
+  auto basket =
+      post("/v1/reservations",
+           {{"order_id", "order-2"},
+            {"lines",
+             {{{"product_id", other}, {"quantity", 1}}, {{"product_id", lamp}, {"quantity", 9}}}}});
   expect_problem(basket, 409, "insufficient-stock");
   EXPECT_EQ(available(other), 5);
   auto unknown = reserve("order-3", "no-such-product", 1);
@@ -112,9 +115,9 @@ TEST_P(Reservations, ConcurrentReservationsNeverOversell) {
       request.method = platform::http::Method::post;
       request.url = url("/v1/reservations");
       request.headers.set("Content-Type", "application/json");
-      request.body = boost::json::serialize(boost::json::object{
-          {"order_id", "race-" + std::to_string(i)},
-          {"lines", {{{"product_id", lamp}, {"quantity", 1}}}}});
+      request.body = boost::json::serialize(
+          boost::json::object{{"order_id", "race-" + std::to_string(i)},
+                              {"lines", {{{"product_id", lamp}, {"quantity", 1}}}}});
       const auto response = client.send(request);
       if (response.status == 201) {
         ++won;
@@ -134,7 +137,8 @@ TEST_P(Reservations, ConcurrentReservationsNeverOversell) {
   EXPECT_EQ(stock.body.at("available").as_int64(), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Reservations, ::testing::ValuesIn(platform::testing::database_backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, Reservations,
+                         ::testing::ValuesIn(platform::testing::database_backends()),
                          platform::testing::backend_name);
 
 }  // namespace

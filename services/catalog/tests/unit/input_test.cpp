@@ -34,18 +34,22 @@ TEST(ProductInput, ParsesCreate) {
 
 TEST(ProductInput, NamesTheOffendingField) {
   EXPECT_EQ(create_error_field(R"({"title":"x"})"), "sku");
-  EXPECT_EQ(create_error_field(
-                R"({"sku":"A","title":"L","brand":"B","category":"c","price":{"amount":"5","currency":"EUR"}})"),
-            "price.amount");
-  EXPECT_EQ(create_error_field(
-                R"({"sku":"A","title":"L","brand":"B","category":"c","price":{"amount":5,"currency":"EUR"},"colour":"red"})"),
-            "colour");
-  EXPECT_EQ(create_error_field(
-                R"({"sku":"A","title":"L","brand":"B","category":"c","price":{"amount":5,"currency":"EUR"},"attributes":{"size":3}})"),
-            "attributes.size");
-  EXPECT_EQ(create_error_field(
-                R"({"sku":"A","title":"L","brand":"B","category":"c","price":{"amount":5,"currency":"EUR"},"stock":{"on_hand":-1}})"),
-            "stock.on_hand");
+  EXPECT_EQ(
+      create_error_field(
+          R"({"sku":"A","title":"L","brand":"B","category":"c","price":{"amount":"5","currency":"EUR"}})"),
+      "price.amount");
+  EXPECT_EQ(
+      create_error_field(
+          R"({"sku":"A","title":"L","brand":"B","category":"c","price":{"amount":5,"currency":"EUR"},"colour":"red"})"),
+      "colour");
+  EXPECT_EQ(
+      create_error_field(
+          R"({"sku":"A","title":"L","brand":"B","category":"c","price":{"amount":5,"currency":"EUR"},"attributes":{"size":3}})"),
+      "attributes.size");
+  EXPECT_EQ(
+      create_error_field(
+          R"({"sku":"A","title":"L","brand":"B","category":"c","price":{"amount":5,"currency":"EUR"},"stock":{"on_hand":-1}})"),
+      "stock.on_hand");
 }
 
 TEST(ProductInput, MergePatchRejectsRemovingRequiredAndReadOnlyFields) {
@@ -54,8 +58,10 @@ TEST(ProductInput, MergePatchRejectsRemovingRequiredAndReadOnlyFields) {
   EXPECT_EQ(changes.title, "New");
   ASSERT_EQ(changes.attributes.count("colour"), 1u);
   EXPECT_FALSE(changes.attributes.at("colour"));
-  EXPECT_THROW(parse_product_patch(platform::json::parse_object(R"({"title":null})")), platform::Error);
-  EXPECT_THROW(parse_product_patch(platform::json::parse_object(R"({"version":3})")), platform::Error);
+  EXPECT_THROW(parse_product_patch(platform::json::parse_object(R"({"title":null})")),
+               platform::Error);
+  EXPECT_THROW(parse_product_patch(platform::json::parse_object(R"({"version":3})")),
+               platform::Error);
 }
 
 TEST(ListStatement, BindsEveryValueAsParameter) {
@@ -68,7 +74,8 @@ TEST(ListStatement, BindsEveryValueAsParameter) {
   query.after = Cursor{ProductSort::price_ascending, 500, "", "id-1"};
   const auto statement = build_list_statement(query);
   EXPECT_EQ(statement.sql.find("DROP"), std::string::npos);
-  EXPECT_NE(statement.sql.find("ORDER BY p.price_amount ASC, p.id ASC"), std::string::npos) << statement.sql;
+  EXPECT_NE(statement.sql.find("ORDER BY p.price_amount ASC, p.id ASC"), std::string::npos)
+      << statement.sql;
   EXPECT_NE(statement.sql.find("(p.price_amount, p.id) > ($"), std::string::npos) << statement.sql;
   EXPECT_EQ(statement.parameters.size(), 1u + 2u + 2u + 1u + 2u + 1u);
 

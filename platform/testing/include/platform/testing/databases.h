@@ -1,10 +1,10 @@
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "platform/db/database.h"
 #include "platform/testing/environment.h"
@@ -33,7 +33,7 @@ class FreshDatabase {
 
 // nullptr when the backend is not configured (the caller skips); throws when
 // it is configured but unusable.
-std::unique_ptr<FreshDatabase> open_fresh_database(DatabaseBackend backend,
-                                                   const platform::db::DatabaseOptions& options = {});
+std::unique_ptr<FreshDatabase> open_fresh_database(
+    DatabaseBackend backend, const platform::db::DatabaseOptions& options = {});
 
 }  // namespace platform::testing
