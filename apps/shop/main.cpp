@@ -59,12 +59,7 @@ int main(int argc, char** argv) {
     platform::http::add_operational_routes(router, registry,
                                            {{"catalog", [&] { return catalog_database->ping(); }}});
     platform::http::Server server(server_options, std::move(router), registry);
-    server.start();
-    platform::log::info("shop ready",
-                        {{"url", "http://localhost:" + std::to_string(server.port())}});
-    const char* signal = signals.wait();
-    platform::log::info("shutting down", {{"signal", signal}});
-    server.stop();
+    platform::http::serve_until_shutdown(server, signals);
   } catch (const std::exception& exception) {
     platform::log::error("shop failed", {{"error", exception.what()}});
     return 1;

@@ -43,10 +43,7 @@ int main(int argc, char** argv) {
       if (created > 0) platform::log::info("demo catalog seeded", {{"products", created}});
     }
     platform::http::Server server(server_options, service.routes(), registry);
-    server.start();
-    const char* signal = signals.wait();
-    platform::log::info("shutting down", {{"signal", signal}});
-    server.stop();
+    platform::http::serve_until_shutdown(server, signals);
   } catch (const std::exception& exception) {
     platform::log::error("catalog failed", {{"error", exception.what()}});
     return 1;

@@ -210,17 +210,6 @@ class SqliteDatabase final : public Database {
     }
   }
 
-  bool ping() override {
-    bool answered = false;
-    try {
-      transact(Access::read_only,
-               [&](Session& session) { answered = !session.run("SELECT 1").empty(); });
-    } catch (const Error& error) {
-      if (error.kind() != ErrorKind::unavailable) throw;
-    }
-    return answered;
-  }
-
  private:
   using Pool = ConnectionPool<SqliteConnection>;
 

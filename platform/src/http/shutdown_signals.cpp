@@ -4,6 +4,7 @@
 
 #include "platform/error.h"
 #include "platform/http/server.h"
+#include "platform/log.h"
 
 namespace platform::http {
 namespace {
@@ -33,6 +34,13 @@ const char* ShutdownSignals::wait() {
   while (sigwait(&set, &signal_number) != 0) {
   }
   return signal_number == SIGTERM ? "SIGTERM" : "SIGINT";
+}
+
+void serve_until_shutdown(Server& server, ShutdownSignals& signals) {
+  server.start();
+  const char* signal = signals.wait();
+  log::info("shutting down", {{"signal", signal}});
+  server.stop();
 }
 
 }  // namespace platform::http

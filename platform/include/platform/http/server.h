@@ -62,4 +62,8 @@ class ShutdownSignals {
   const char* wait();
 };
 
+// Starts `server`, logs where it listens, blocks until SIGTERM or SIGINT, then
+// drains it: what every service's main() does.
+void serve_until_shutdown(Server& server, ShutdownSignals& signals);
+
 }  // namespace platform::http

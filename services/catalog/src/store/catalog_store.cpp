@@ -137,6 +137,25 @@ void ensure_unique(Session& session, const Product& product) {
   }
 }
 
+// One statement for create and update keeps the column list in one place.
+void save_product_row(Session& session, const Product& product) {
+  session.run(
+      "INSERT INTO products (id, sku, slug, title, description, brand, category_id, category_path, "
+      "attributes, price_amount, currency, image_ids, status, popularity, version, created_at, "
+      "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
+      "$17) ON CONFLICT (id) DO UPDATE SET sku = excluded.sku, slug = excluded.slug, "
+      "title = excluded.title, description = excluded.description, brand = excluded.brand, "
+      "category_id = excluded.category_id, category_path = excluded.category_path, "
+      "attributes = excluded.attributes, price_amount = excluded.price_amount, "
+      "currency = excluded.currency, image_ids = excluded.image_ids, status = excluded.status, "
+      "popularity = excluded.popularity, version = excluded.version, updated_at = "
+      "excluded.updated_at",
+      product.id, product.sku, product.slug, product.title, product.description, product.brand,
+      product.category_id, product.category_path, attributes_text(product), product.price.amount,
+      product.price.currency, image_ids_text(product), to_string(product.status),
+      product.popularity, product.version, product.created_at, product.updated_at);
+}
+
 Product insert_product(Session& session, const ProductChanges& changes,
                        std::int64_t initial_stock) {
   if (initial_stock < 0) throw platform::invalid_field("stock.on_hand", "stock must be at least 0");
@@ -148,15 +167,7 @@ Product insert_product(Session& session, const ProductChanges& changes,
   product.version = 1;
   product.stock = Stock{initial_stock, 0};
   ensure_unique(session, product);
-  session.run(
-      "INSERT INTO products (id, sku, slug, title, description, brand, category_id, category_path, "
-      "attributes, price_amount, currency, image_ids, status, popularity, version, created_at, "
-      "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
-      "$17)",
-      product.id, product.sku, product.slug, product.title, product.description, product.brand,
-      product.category_id, product.category_path, attributes_text(product), product.price.amount,
-      product.price.currency, image_ids_text(product), to_string(product.status),
-      product.popularity, product.version, product.created_at, product.updated_at);
+  save_product_row(session, product);
   session.run(
       "INSERT INTO inventory (product_id, on_hand, reserved, updated_at) VALUES ($1, $2, 0, $3)",
       product.id, initial_stock, product.created_at);
@@ -172,15 +183,7 @@ Product update_locked(Session& session, Product product, const ProductChanges& c
   ensure_unique(session, product);
   product.version += 1;
   product.updated_at = platform::now_unix_millis();
-  session.run(
-      "UPDATE products SET sku = $2, slug = $3, title = $4, description = $5, brand = $6, "
-      "category_id = $7, category_path = $8, attributes = $9, price_amount = $10, currency = $11, "
-      "image_ids = $12, status = $13, popularity = $14, version = $15, updated_at = $16 "
-      "WHERE id = $1",
-      product.id, product.sku, product.slug, product.title, product.description, product.brand,
-      product.category_id, product.category_path, attributes_text(product), product.price.amount,
-      product.price.currency, image_ids_text(product), to_string(product.status),
-      product.popularity, product.version, product.updated_at);
+  save_product_row(session, product);
   append_event(session, product_upserted(product));
   return product;
 }
