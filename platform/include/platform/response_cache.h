@@ -9,6 +9,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "platform/metrics.h"
+
 namespace platform {
 
 // Finished response bodies kept in memory for read-heavy GETs. Every write the
@@ -30,7 +32,9 @@ class ResponseCache {
   };
 
   // ttl 0 disables the cache; max_bytes bounds the memory held by bodies.
-  ResponseCache(std::chrono::milliseconds ttl, std::size_t max_bytes);
+  // With `lookups`, find() counts {result="hit"|"miss"}.
+  ResponseCache(std::chrono::milliseconds ttl, std::size_t max_bytes,
+                metrics::Family<metrics::Counter>* lookups = nullptr);
 
   bool enabled() const noexcept { return ttl_.count() > 0; }
   std::uint64_t generation() const noexcept { return generation_.load(std::memory_order_acquire); }
@@ -42,6 +46,8 @@ class ResponseCache {
  private:
   std::chrono::milliseconds ttl_;
   std::size_t max_bytes_;
+  metrics::Counter* hits_ = nullptr;
+  metrics::Counter* misses_ = nullptr;
   std::atomic<std::uint64_t> generation_{1};
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const Entry>> entries_;

@@ -2,8 +2,14 @@
 
 namespace platform {
 
-ResponseCache::ResponseCache(std::chrono::milliseconds ttl, std::size_t max_bytes)
-    : ttl_(ttl), max_bytes_(max_bytes) {}
+ResponseCache::ResponseCache(std::chrono::milliseconds ttl, std::size_t max_bytes,
+                             metrics::Family<metrics::Counter>* lookups)
+    : ttl_(ttl), max_bytes_(max_bytes) {
+  if (lookups != nullptr) {
+    hits_ = &lookups->with({"hit"});
+    misses_ = &lookups->with({"miss"});
+  }
+}
 
 std::shared_ptr<const ResponseCache::Entry> ResponseCache::find(const std::string& key) const {
   if (!enabled()) return nullptr;

@@ -14,7 +14,10 @@ struct CatalogService::Background {
       : relay(service.database_, service.bus_),
         expiry("reservation-expiry", options.expiry_interval, [&service] {
           const int expired = service.store_.expire_reservations(platform::now_unix_millis(), 100);
-          if (expired > 0) platform::log::info("reservations expired", {{"count", expired}});
+          if (expired > 0) {
+            service.reservations_.with({"expired"}).increment(static_cast<std::uint64_t>(expired));
+            platform::log::info("reservations expired", {{"count", expired}});
+          }
         }) {}
 
   platform::bus::OutboxRelay relay;
@@ -26,7 +29,12 @@ CatalogService::CatalogService(platform::db::Database& database, platform::bus::
     : database_(database),
       bus_(bus),
       registry_(registry),
-      cache_(options.cache_ttl, options.cache_max_bytes),
+      reservations_(registry.counter("catalog_reservations_total",
+                                     "Reservation requests and transitions by outcome",
+                                     {"outcome"})),
+      cache_(options.cache_ttl, options.cache_max_bytes,
+             &registry.counter("catalog_read_cache_lookups_total", "Product read cache lookups",
+                               {"result"})),
       store_(database,
              [this] {
                cache_.invalidate();
@@ -46,7 +54,7 @@ platform::http::Router CatalogService::routes() {
   add_import_routes(router, store_);
   add_category_routes(router, store_);
   add_inventory_routes(router, store_);
-  add_reservation_routes(router, store_);
+  add_reservation_routes(router, store_, reservations_);
   router.get(
       "/openapi.yaml",
       [](platform::http::Request&) {

@@ -52,6 +52,7 @@ class CatalogService {
   platform::db::Database& database_;
   platform::bus::EventBus& bus_;
   platform::metrics::Registry& registry_;
+  platform::metrics::Family<platform::metrics::Counter>& reservations_;
   platform::ResponseCache cache_;
   CatalogStore store_;
   std::unique_ptr<Background> background_;

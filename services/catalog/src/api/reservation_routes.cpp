@@ -35,9 +35,10 @@ platform::http::Response reservation_response(int status, const Reservation& res
 
 }  // namespace
 
-void add_reservation_routes(platform::http::Router& router, CatalogStore& store) {
+void add_reservation_routes(platform::http::Router& router, CatalogStore& store,
+                            platform::metrics::Family<platform::metrics::Counter>& outcomes) {
   // Idempotent by order_id: retrying after a timeout returns the same hold.
-  router.post("/v1/reservations", [&store](platform::http::Request& request) {
+  router.post("/v1/reservations", [&store, &outcomes](platform::http::Request& request) {
     platform::http::require_content_type(request, {"application/json"});
     const auto object = platform::json::parse_object(request.body);
     platform::json::ObjectReader body(object);
@@ -46,8 +47,15 @@ void add_reservation_routes(platform::http::Router& router, CatalogStore& store)
     const auto hold = body.optional_integer(
         "hold_seconds", {.minimum = kMinimumHoldSeconds, .maximum = kMaximumHoldSeconds});
     body.finish();
-    const auto [reservation, created] =
-        store.reserve(order_id, std::move(lines), hold.value_or(900));
+    std::pair<Reservation, bool> result;
+    try {
+      result = store.reserve(order_id, std::move(lines), hold.value_or(900));
+    } catch (const platform::Error& error) {
+      if (error.code() == "insufficient-stock") outcomes.with({"insufficient_stock"}).increment();
+      throw;
+    }
+    const auto& [reservation, created] = result;
+    outcomes.with({created ? "held" : "replayed"}).increment();
     auto response = reservation_response(created ? 201 : 200, reservation);
     response.headers.set("Location", "/v1/reservations/" + reservation.id);
     return response;
@@ -60,13 +68,19 @@ void add_reservation_routes(platform::http::Router& router, CatalogStore& store)
     return reservation_response(200, *reservation);
   });
 
-  router.post("/v1/reservations/{id}/confirm", [&store](platform::http::Request& request) {
-    return reservation_response(200, store.confirm_reservation(request.path_parameter("id")));
-  });
+  router.post("/v1/reservations/{id}/confirm",
+              [&store, &outcomes](platform::http::Request& request) {
+                auto reservation = store.confirm_reservation(request.path_parameter("id"));
+                outcomes.with({"confirmed"}).increment();
+                return reservation_response(200, reservation);
+              });
 
-  router.post("/v1/reservations/{id}/release", [&store](platform::http::Request& request) {
-    return reservation_response(200, store.release_reservation(request.path_parameter("id")));
-  });
+  router.post("/v1/reservations/{id}/release",
+              [&store, &outcomes](platform::http::Request& request) {
+                auto reservation = store.release_reservation(request.path_parameter("id"));
+                outcomes.with({"released"}).increment();
+                return reservation_response(200, reservation);
+              });
 }
 
 }  // namespace catalog

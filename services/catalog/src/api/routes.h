@@ -1,6 +1,7 @@
 #pragma once
 
 #include "platform/http/router.h"
+#include "platform/metrics.h"
 #include "platform/response_cache.h"
 #include "store/catalog_store.h"
 
@@ -14,6 +15,9 @@ void add_product_routes(platform::http::Router& router, CatalogStore& store,
 void add_import_routes(platform::http::Router& router, CatalogStore& store);
 void add_category_routes(platform::http::Router& router, CatalogStore& store);
 void add_inventory_routes(platform::http::Router& router, CatalogStore& store);
-void add_reservation_routes(platform::http::Router& router, CatalogStore& store);
+// Counts outcomes in `outcomes` {outcome="held"|"replayed"|"insufficient_stock"|
+// "confirmed"|"released"}.
+void add_reservation_routes(platform::http::Router& router, CatalogStore& store,
+                            platform::metrics::Family<platform::metrics::Counter>& outcomes);
 
 }  // namespace catalog

@@ -52,6 +52,12 @@ TEST_P(Reservations, HoldConfirmAndReleaseMoveStock) {
   EXPECT_EQ(available(lamp), 7);
   EXPECT_EQ(post("/v1/reservations/" + second_id + "/release", boost::json::object{}).status, 200);
   EXPECT_EQ(available(lamp), 7) << "release is idempotent";
+
+  platform::http::Client client;
+  const auto metrics = client.get(url("/metrics")).body;
+  EXPECT_NE(metrics.find("catalog_reservations_total{outcome=\"held\"} 2"), std::string::npos)
+      << metrics;
+  EXPECT_NE(metrics.find("catalog_read_cache_lookups_total{result=\"hit\"}"), std::string::npos);
 }
 
 TEST_P(Reservations, IdempotentByOrderId) {
