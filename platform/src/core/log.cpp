@@ -15,7 +15,11 @@ namespace {
 
 std::atomic<int> minimum_level{static_cast<int>(Level::info)};
 std::mutex service_mutex;
-std::string service_name = "shop";
+// Built on first use, so that its construction cannot throw before main().
+std::string& service_name() {
+  static std::string name = "shop";
+  return name;
+}
 
 const char* level_name(Level level) {
   switch (level) {
@@ -43,7 +47,7 @@ void append_pair(std::string& line, std::string_view key, std::string_view value
 
 void set_service(std::string name) {
   std::lock_guard lock(service_mutex);
-  service_name = std::move(name);
+  service_name() = std::move(name);
 }
 
 void set_level(Level level) { minimum_level = static_cast<int>(level); }
@@ -68,7 +72,7 @@ void write(Level level, std::string_view message, std::initializer_list<Field> f
   line += '"';
   {
     std::lock_guard lock(service_mutex);
-    append_pair(line, "service", service_name);
+    append_pair(line, "service", service_name());
   }
   append_pair(line, "message", message);
   if (const auto* trace = current_trace()) {

@@ -48,6 +48,7 @@ std::vector<Migration> select(const MigrationSet& set, Dialect dialect) {
     by_version.emplace(version, Migration{version, name, &file.content});
   }
   std::vector<Migration> ordered;
+  ordered.reserve(by_version.size());
   for (auto& [version, migration] : by_version) ordered.push_back(migration);
   return ordered;
 }

@@ -48,6 +48,7 @@ std::vector<ReservationLine> normalize_lines(std::vector<ReservationLine> lines)
   if (quantities.size() > 100)
     throw platform::invalid_field("lines", "at most 100 distinct products");
   std::vector<ReservationLine> normalized;
+  normalized.reserve(quantities.size());
   for (auto& [product_id, quantity] : quantities) normalized.push_back({product_id, quantity});
   return normalized;
 }

@@ -39,6 +39,6 @@ struct Reservation {
 std::vector<ReservationLine> normalize_lines(std::vector<ReservationLine> lines);
 
 constexpr std::int64_t kMinimumHoldSeconds = 1;
-constexpr std::int64_t kMaximumHoldSeconds = 24 * 3600;
+constexpr std::int64_t kMaximumHoldSeconds = std::int64_t{24} * 3600;
 
 }  // namespace catalog
