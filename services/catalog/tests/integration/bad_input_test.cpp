@@ -133,8 +133,7 @@ TEST_P(BadInput, EveryRouteAnswersBadRequestsWithProblems) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BadInput,
-                         ::testing::ValuesIn(platform::testing::database_backends()),
-                         platform::testing::backend_name);
+                         ::testing::ValuesIn(platform::testing::database_backends()), mode_name);
 
 }  // namespace
 }  // namespace catalog::testing

@@ -1,12 +1,23 @@
 #include "catalog_fixture.h"
 
+#include "platform/bus/nats_bus.h"
+
 namespace catalog::testing {
 
 void CatalogTest::SetUp() {
   database_ = platform::testing::open_fresh_database(GetParam());
   if (!database_) GTEST_SKIP() << "backend not configured";
   CatalogService::migrate(database_->database());
-  bus_ = std::make_unique<platform::bus::InProcessBus>();
+  if (GetParam() == platform::testing::DatabaseBackend::postgres) {
+    const auto nats = platform::testing::nats_url();
+    SHOP_REQUIRE_BACKEND(nats, "NATS (SHOP_TEST_NATS_URL)");
+    platform::bus::NatsBusOptions options;
+    options.url = *nats;
+    options.connection_name = "catalog-test";
+    bus_ = std::make_unique<platform::bus::NatsBus>(options);
+  } else {
+    bus_ = std::make_unique<platform::bus::InProcessBus>();
+  }
   CatalogOptions options;
   options.expiry_interval = std::chrono::milliseconds(50);
   service_ = std::make_unique<CatalogService>(database_->database(), *bus_, registry_, options);
@@ -68,6 +79,11 @@ std::string CatalogTest::create_product(const std::string& sku, std::int64_t pri
   const auto reply = post("/v1/products", product);
   EXPECT_EQ(reply.status, 201) << boost::json::serialize(reply.body);
   return reply.status == 201 ? std::string(reply.body.at("id").as_string()) : std::string();
+}
+
+std::string mode_name(const ::testing::TestParamInfo<platform::testing::DatabaseBackend>& info) {
+  return info.param == platform::testing::DatabaseBackend::postgres ? "DistributedPostgreSQLNats"
+                                                                    : "EmbeddedSQLiteInProcess";
 }
 
 void expect_problem(const CatalogTest::Reply& reply, int status, const std::string& code) {

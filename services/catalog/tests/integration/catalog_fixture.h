@@ -14,8 +14,9 @@
 
 namespace catalog::testing {
 
-// A real catalog over real HTTP on a real database: SQLite always, and a fresh
-// PostgreSQL database per test when the test infrastructure is running.
+// A real catalog over real HTTP in either mode: embedded (a SQLite file and
+// the in-process bus) or distributed (a fresh PostgreSQL database per test and
+// NATS JetStream), the latter when the test infrastructure is running.
 class CatalogTest : public ::testing::TestWithParam<platform::testing::DatabaseBackend> {
  public:
   struct Reply {
@@ -49,11 +50,14 @@ class CatalogTest : public ::testing::TestWithParam<platform::testing::DatabaseB
 
   std::unique_ptr<platform::testing::FreshDatabase> database_;
   platform::metrics::Registry registry_;
-  std::unique_ptr<platform::bus::InProcessBus> bus_;
+  std::unique_ptr<platform::bus::EventBus> bus_;
   std::unique_ptr<CatalogService> service_;
   std::unique_ptr<platform::http::Server> server_;
   platform::http::Client client_;
 };
+
+// "EmbeddedSQLite" / "DistributedPostgreSQL", for test names.
+std::string mode_name(const ::testing::TestParamInfo<platform::testing::DatabaseBackend>& info);
 
 // Checks the shape every error must have: a 4xx problem document.
 void expect_problem(const CatalogTest::Reply& reply, int status, const std::string& code);

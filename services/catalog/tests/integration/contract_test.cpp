@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "catalog_fixture.h"
+#include "platform/ids.h"
 
 namespace catalog::testing {
 namespace {
@@ -58,40 +59,47 @@ TEST_P(Contract, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
 
 TEST_P(Contract, PublishesEventsThroughTheOutbox) {
   std::mutex mutex;
-  std::vector<platform::bus::Event> events;
-  auto subscription =
-      bus_->subscribe({.durable_name = "contract-test", .subject_filter = "catalog.>"},
-                      [&](const platform::bus::Event& event) {
-                        std::lock_guard lock(mutex);
-                        events.push_back(event);
-                      });
+  std::vector<platform::bus::Event> received;
+  auto subscription = bus_->subscribe(
+      {.durable_name = "contract-" + platform::random_hex(4), .subject_filter = "catalog.>"},
+      [&](const platform::bus::Event& event) {
+        std::lock_guard lock(mutex);
+        received.push_back(event);
+      });
   create_categories();
   const auto id = create_product("EV-1", 100, 3);
   ASSERT_EQ(post("/v1/products/" + id + "/inventory/adjustments", {{"delta", 2}}).status, 200);
   ASSERT_EQ(call(platform::http::Method::delete_, "/v1/products/" + id).status, 204);
 
-  std::vector<std::string> subjects;
-  for (int i = 0; i < 200; ++i) {
-    {
-      std::lock_guard lock(mutex);
-      if (events.size() >= 4) break;
+  // The NATS stream is shared by every test that ran on that server: keep
+  // only the events about this test's product.
+  auto about_this_product = [&] {
+    std::lock_guard lock(mutex);
+    std::vector<platform::bus::Event> mine;
+    for (const auto& event : received) {
+      const auto data = boost::json::parse(event.data).as_object();
+      const auto* subject_id =
+          data.if_contains(event.subject == "catalog.stock.changed" ? "product_id" : "id");
+      if (subject_id != nullptr && subject_id->as_string() == id) mine.push_back(event);
     }
+    return mine;
+  };
+  for (int i = 0; i < 500 && about_this_product().size() < 4; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  std::lock_guard lock(mutex);
+  const auto events = about_this_product();
+  std::vector<std::string> subjects;
   for (const auto& event : events) subjects.push_back(event.subject);
   EXPECT_EQ(subjects,
             (std::vector<std::string>{"catalog.product.upserted", "catalog.stock.changed",
                                       "catalog.stock.changed", "catalog.product.deleted"}));
   ASSERT_EQ(events.size(), 4u);
-  const auto upserted = boost::json::parse(events[0].data);
-  EXPECT_EQ(upserted.at("sku").as_string(), "EV-1");
+  EXPECT_EQ(boost::json::parse(events[0].data).at("sku").as_string(), "EV-1");
   EXPECT_EQ(boost::json::parse(events[2].data).at("on_hand").as_int64(), 5);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Contract,
-                         ::testing::ValuesIn(platform::testing::database_backends()),
-                         platform::testing::backend_name);
+                         ::testing::ValuesIn(platform::testing::database_backends()), mode_name);
 
 }  // namespace
 }  // namespace catalog::testing

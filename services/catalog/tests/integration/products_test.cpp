@@ -168,8 +168,7 @@ TEST_P(Products, AdjustsInventoryButNeverBelowReserved) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Products,
-                         ::testing::ValuesIn(platform::testing::database_backends()),
-                         platform::testing::backend_name);
+                         ::testing::ValuesIn(platform::testing::database_backends()), mode_name);
 
 }  // namespace
 }  // namespace catalog::testing

@@ -144,8 +144,7 @@ TEST_P(Reservations, ConcurrentReservationsNeverOversell) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Reservations,
-                         ::testing::ValuesIn(platform::testing::database_backends()),
-                         platform::testing::backend_name);
+                         ::testing::ValuesIn(platform::testing::database_backends()), mode_name);
 
 }  // namespace
 }  // namespace catalog::testing
