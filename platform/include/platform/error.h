@@ -8,7 +8,8 @@ namespace platform {
 // What went wrong, independent of the transport. The HTTP layer maps each kind
 // to a status code; the bus maps them to retry or give up.
 enum class ErrorKind {
-  invalid_argument,        // the caller sent something wrong: 400 / 422
+  invalid_argument,        // the caller sent something wrong: 400
+  unprocessable,           // well-formed but not acceptable in this context: 422
   unauthenticated,         // 401
   forbidden,               // 403
   not_found,               // 404

@@ -65,6 +65,8 @@ int status_of(ErrorKind kind) {
   switch (kind) {
     case ErrorKind::invalid_argument:
       return 400;
+    case ErrorKind::unprocessable:
+      return 422;
     case ErrorKind::unauthenticated:
       return 401;
     case ErrorKind::forbidden:

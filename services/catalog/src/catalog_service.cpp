@@ -4,6 +4,7 @@
 #include "platform/bus/outbox.h"
 #include "platform/clock.h"
 #include "platform/http/health.h"
+#include "platform/http/idempotency.h"
 #include "platform/log.h"
 #include "platform/periodic_task.h"
 
@@ -50,10 +51,13 @@ void CatalogService::migrate(platform::db::Database& database) {
 
 platform::http::Router CatalogService::routes() {
   platform::http::Router router;
-  add_product_routes(router, store_, cache_);
+  const Idempotent idempotent = [this](platform::http::Handler handler) {
+    return platform::http::idempotent(database_, "catalog", std::move(handler));
+  };
+  add_product_routes(router, store_, cache_, idempotent);
   add_import_routes(router, store_);
-  add_category_routes(router, store_);
-  add_inventory_routes(router, store_);
+  add_category_routes(router, store_, idempotent);
+  add_inventory_routes(router, store_, idempotent);
   add_reservation_routes(router, store_, reservations_);
   router.get(
       "/openapi.yaml",

@@ -12,8 +12,9 @@
 
 namespace platform::bus {
 
-// The "platform" migration set: the outbox and inbox tables every service
-// that publishes or consumes events has in its own database.
+// The "platform" migration set every service applies to its own database:
+// the outbox and inbox tables, and the idempotency keys of
+// platform/http/idempotency.h.
 db::MigrationSet migrations();
 
 // Writes an event into the outbox inside the caller's transaction: the event

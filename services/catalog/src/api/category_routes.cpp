@@ -8,7 +8,8 @@
 
 namespace catalog {
 
-void add_category_routes(platform::http::Router& router, CatalogStore& store) {
+void add_category_routes(platform::http::Router& router, CatalogStore& store,
+                         const Idempotent& idempotent) {
   router.get("/v1/categories", [&store](platform::http::Request&) {
     boost::json::array items;
     for (const auto& category : store.list_categories()) items.push_back(to_json(category));
@@ -22,21 +23,22 @@ void add_category_routes(platform::http::Router& router, CatalogStore& store) {
     return platform::http::json_response(200, to_json(*category));
   });
 
-  router.post("/v1/categories", [&store](platform::http::Request& request) {
-    platform::http::require_content_type(request, {"application/json"});
-    const auto object = platform::json::parse_object(request.body);
-    platform::json::ObjectReader body(object);
-    const auto slug = body.required_string("slug", {1, 120});
-    const auto name = body.required_string("name", {1, 100});
-    const auto parent = body.optional_string("parent", {1, 120});
-    const auto position = body.optional_integer("position", {.minimum = 0, .maximum = 10000});
-    body.finish();
-    const auto category =
-        store.create_category(slug, name, parent, static_cast<int>(position.value_or(0)));
-    auto response = platform::http::json_response(201, to_json(category));
-    response.headers.set("Location", "/v1/categories/" + category.id);
-    return response;
-  });
+  router.post("/v1/categories", idempotent([&store](platform::http::Request& request) {
+                platform::http::require_content_type(request, {"application/json"});
+                const auto object = platform::json::parse_object(request.body);
+                platform::json::ObjectReader body(object);
+                const auto slug = body.required_string("slug", {1, 120});
+                const auto name = body.required_string("name", {1, 100});
+                const auto parent = body.optional_string("parent", {1, 120});
+                const auto position =
+                    body.optional_integer("position", {.minimum = 0, .maximum = 10000});
+                body.finish();
+                const auto category = store.create_category(slug, name, parent,
+                                                            static_cast<int>(position.value_or(0)));
+                auto response = platform::http::json_response(201, to_json(category));
+                response.headers.set("Location", "/v1/categories/" + category.id);
+                return response;
+              }));
 }
 
 }  // namespace catalog

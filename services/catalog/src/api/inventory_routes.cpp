@@ -7,7 +7,8 @@
 
 namespace catalog {
 
-void add_inventory_routes(platform::http::Router& router, CatalogStore& store) {
+void add_inventory_routes(platform::http::Router& router, CatalogStore& store,
+                          const Idempotent& idempotent) {
   router.get("/v1/products/{id}/inventory", [&store](platform::http::Request& request) {
     const auto& id = request.path_parameter("id");
     return platform::http::json_response(200, stock_json(id, store.stock(id)));
@@ -16,7 +17,8 @@ void add_inventory_routes(platform::http::Router& router, CatalogStore& store) {
   // Relative adjustments (received 20, found 2 broken) stay correct when two
   // people adjust at once; an absolute "set to N" would lose one of them.
   router.post(
-      "/v1/products/{id}/inventory/adjustments", [&store](platform::http::Request& request) {
+      "/v1/products/{id}/inventory/adjustments",
+      idempotent([&store](platform::http::Request& request) {
         platform::http::require_content_type(request, {"application/json"});
         const auto& id = request.path_parameter("id");
         const auto object = platform::json::parse_object(request.body);
@@ -26,7 +28,7 @@ void add_inventory_routes(platform::http::Router& router, CatalogStore& store) {
         body.optional_string("reason", {0, 200});
         body.finish();
         return platform::http::json_response(200, stock_json(id, store.adjust_stock(id, delta)));
-      });
+      }));
 }
 
 }  // namespace catalog

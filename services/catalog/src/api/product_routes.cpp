@@ -58,7 +58,8 @@ Response product_read(const Request& request, ResponseCache& cache, std::uint64_
 
 }  // namespace
 
-void add_product_routes(platform::http::Router& router, CatalogStore& store, ResponseCache& cache) {
+void add_product_routes(platform::http::Router& router, CatalogStore& store, ResponseCache& cache,
+                        const Idempotent& idempotent) {
   router.get(
       "/v1/products",
       [&store, &cache](Request& request) {
@@ -75,14 +76,14 @@ void add_product_routes(platform::http::Router& router, CatalogStore& store, Res
       },
       cached(cache, list_key));
 
-  router.post("/v1/products", [&store](Request& request) {
-    platform::http::require_content_type(request, {"application/json"});
-    const auto input = parse_product_create(platform::json::parse_object(request.body));
-    const auto product = store.create_product(input.changes, input.stock.value_or(0));
-    auto response = product_response(201, product);
-    response.headers.set("Location", "/v1/products/" + product.id);
-    return response;
-  });
+  router.post("/v1/products", idempotent([&store](Request& request) {
+                platform::http::require_content_type(request, {"application/json"});
+                const auto input = parse_product_create(platform::json::parse_object(request.body));
+                const auto product = store.create_product(input.changes, input.stock.value_or(0));
+                auto response = product_response(201, product);
+                response.headers.set("Location", "/v1/products/" + product.id);
+                return response;
+              }));
 
   router.get(
       "/v1/products/{id}",

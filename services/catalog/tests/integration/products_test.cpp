@@ -167,6 +167,50 @@ TEST_P(Products, AdjustsInventoryButNeverBelowReserved) {
                  "product-not-found");
 }
 
+TEST_P(Products, IdempotencyKeyMakesRetriesHarmless) {
+  create_categories();
+  const std::string body =
+      R"({"sku":"IDEM-1","title":"Lamp","brand":"B","category":"lighting","price":{"amount":100,"currency":"EUR"},"stock":{"on_hand":1}})";
+  Headers key;
+  key.set("Idempotency-Key", "create-idem-1");
+  const auto first = call(Method::post, "/v1/products", body, "application/json", key);
+  const auto retry = call(Method::post, "/v1/products", body, "application/json", key);
+  ASSERT_EQ(first.status, 201) << boost::json::serialize(first.body);
+  EXPECT_EQ(retry.status, 201);
+  EXPECT_EQ(retry.body, first.body);
+  EXPECT_EQ(retry.headers.get("Idempotent-Replayed"), "true");
+  EXPECT_EQ(retry.headers.get("Location"), first.headers.get("Location"));
+  EXPECT_EQ(get("/v1/products").body.at("items").as_array().size(), 1u);
+
+  const auto other =
+      R"({"sku":"IDEM-2","title":"Other","brand":"B","category":"lighting","price":{"amount":1,"currency":"EUR"}})";
+  expect_problem(call(Method::post, "/v1/products", other, "application/json", key), 422,
+                 "idempotency-key-reused");
+
+  // Adjustments are relative, so a retried one must not count twice.
+  const std::string id(first.body.at("id").as_string());
+  Headers adjust_key;
+  adjust_key.set("Idempotency-Key", "delivery-4711");
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    EXPECT_EQ(call(Method::post, "/v1/products/" + id + "/inventory/adjustments", R"({"delta":10})",
+                   "application/json", adjust_key)
+                  .status,
+              200);
+  }
+  EXPECT_EQ(get("/v1/products/" + id + "/inventory").body.at("on_hand").as_int64(), 11);
+
+  // A failed first attempt is forgotten: the retry runs again.
+  Headers failing_key;
+  failing_key.set("Idempotency-Key", "fails-first");
+  const auto bad =
+      R"({"sku":"IDEM-3","title":"T","brand":"B","category":"nowhere","price":{"amount":1,"currency":"EUR"}})";
+  expect_problem(call(Method::post, "/v1/products", bad, "application/json", failing_key), 400,
+                 "invalid-field");
+  expect_problem(call(Method::post, "/v1/products", bad, "application/json", failing_key), 400,
+                 "invalid-field");
+  expect_problem(call(Method::post, "/v1/products", body), 409, "sku-taken");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Products,
                          ::testing::ValuesIn(platform::testing::database_backends()), mode_name);
 
