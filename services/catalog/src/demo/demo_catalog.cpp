@@ -169,12 +169,12 @@ int seed_demo_catalog(CatalogStore& store) {
           changes.brand = brand;
           changes.category_id = sub.slug;
           changes.description = description_for(title, brand, material, colour, department.name);
-          // Prices end in 9 or 5 like real shelf prices, spread around the base.
+          // Prices spread from -40% to +80% around the subcategory's base and
+          // end like shelf prices: whole euros minus a cent or five (48.99, 48.95).
           const auto spread = static_cast<std::int64_t>(random.below(120)) - 40;
-          changes.price_amount =
-              std::max<std::int64_t>(499, sub.base_price + sub.base_price * spread / 100) / 100 *
-                  100 +
-              (random.below(2) == 0 ? 99 : 95) - 100;
+          const auto euros =
+              std::max<std::int64_t>(5, (sub.base_price + sub.base_price * spread / 100) / 100);
+          changes.price_amount = (euros - 1) * 100 + (random.below(2) == 0 ? 99 : 95);
           changes.price_currency = "EUR";
           changes.attributes["material"] = std::string(material);
           changes.attributes["colour"] = std::string(colour);
