@@ -192,8 +192,10 @@ class PostgresDatabase final : public Database {
   void transact(Access access, const std::function<void(Session&)>& work) override {
     for (int attempt = 0;; ++attempt) {
       auto lease = pool_.acquire();
+      bool begun = false;
       try {
         lease->execute_script(access == Access::read_write ? "BEGIN" : "BEGIN READ ONLY");
+        begun = true;
         PostgresSession session(*lease);
         work(session);
         lease->execute_script("COMMIT");
@@ -206,8 +208,14 @@ class PostgresDatabase final : public Database {
         }
       } catch (const ConnectionLost& lost) {
         lease.discard();
-        throw Error(ErrorKind::unavailable, "database-unavailable",
-                    std::string("lost the PostgreSQL connection: ") + lost.what());
+        // A pooled connection found dead at BEGIN (the server restarted while
+        // it was idle) did nothing yet: try again on a fresh one. Once work
+        // has started, whether it committed is unknown, so the caller decides.
+        if (begun || attempt + 1 >= kTransactionAttempts) {
+          throw Error(ErrorKind::unavailable, "database-unavailable",
+                      std::string("lost the PostgreSQL connection: ") + lost.what());
+        }
+        continue;
       } catch (...) {
         rollback(lease);
         throw;

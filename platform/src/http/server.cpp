@@ -2,7 +2,6 @@
 
 #include <atomic>
 #include <boost/asio.hpp>
-#include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <condition_variable>
@@ -83,10 +82,15 @@ class Server::Impl {
                                                              asio::as_tuple(asio::use_awaitable));
       if (error) {
         if (error == asio::error::operation_aborted || draining_) co_return;
+        // Out of file descriptors, most likely: pause instead of spinning, and
+        // let connections finish so that descriptors come back.
         log::warn("accept failed", {{"error", error.message()}});
+        asio::steady_timer pause(io_, std::chrono::milliseconds(50));
+        co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
         continue;
       }
-      socket.set_option(tcp::no_delay(true));
+      boost::system::error_code option_error;  // a peer that already left fails later, on read
+      socket.set_option(tcp::no_delay(true), option_error);
       auto connection = std::make_shared<Connection>(std::move(socket));
       std::list<std::weak_ptr<Connection>>::iterator position;
       {
@@ -100,6 +104,8 @@ class Server::Impl {
             std::rethrow_exception(failure);
           } catch (const std::exception& exception) {
             log::error("connection failed", {{"error", exception.what()}});
+          } catch (...) {
+            log::error("connection failed", {{"error", "unknown exception"}});
           }
         }
         std::lock_guard lock(connections_mutex_);

@@ -162,6 +162,36 @@ TEST_P(DatabaseTest, ReportsUnavailableWhenThePoolStaysBusy) {
   holder.join();
 }
 
+TEST_P(DatabaseTest, RecoversWhenTheServerDropsPooledConnections) {
+  if (GetParam() != DatabaseBackend::postgres) GTEST_SKIP() << "PostgreSQL only";
+  // Fill the pool with idle connections, then have the server kill them all,
+  // as a restart of PostgreSQL would.
+  std::vector<std::thread> readers;
+  for (int i = 0; i < 4; ++i) {
+    readers.emplace_back(
+        [&] { database().read([](Session& session) { session.run("SELECT pg_sleep(0.05)"); }); });
+  }
+  for (auto& reader : readers) reader.join();
+  auto admin = open_database(*platform::testing::postgres_admin_url(), {.pool_size = 1});
+  const auto url = fresh_->url();
+  const auto name = url.substr(url.rfind('/') + 1);
+  const auto killed = admin->read([&](Session& session) {
+    return session
+        .run("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1",
+             name)
+        .front()
+        .get<std::int64_t>(0);
+  });
+  EXPECT_GE(killed, 1);
+  for (int i = 0; i < 8; ++i) {
+    EXPECT_EQ(database().read([](Session& session) {
+      return session.run("SELECT 1").front().get<std::int64_t>(0);
+    }),
+              1)
+        << "request " << i << " after the connections were dropped";
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest,
                          ::testing::ValuesIn(platform::testing::database_backends()),
                          platform::testing::backend_name);
