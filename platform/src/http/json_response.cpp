@@ -63,8 +63,10 @@ std::string entity_tag(std::string_view id, std::int64_t version) {
 }
 
 bool if_none_match(const Request& request, std::string_view etag) {
+  // Weak comparison (RFC 9110 13.1.2): W/ on either side does not matter.
+  if (etag.starts_with("W/")) etag.remove_prefix(2);
   return any_tag(request.header("If-None-Match"), [&](std::string_view tag) {
-    if (tag.starts_with("W/")) tag.remove_prefix(2);  // weak comparison, RFC 9110 13.1.2
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
     return tag == "*" || tag == etag;
   });
 }

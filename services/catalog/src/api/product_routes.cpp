@@ -1,4 +1,6 @@
 #include <boost/json.hpp>
+#include <cstdio>
+#include <functional>
 
 #include "api/product_input.h"
 #include "api/routes.h"
@@ -35,9 +37,16 @@ platform::http::RouteOptions cached(ResponseCache& cache, std::string (*key_of)(
       [&cache, key_of](Request& request) -> std::optional<Response> {
         const auto entry = cache.find(key_of(request));
         if (!entry) return std::nullopt;
-        if (entry->etag.empty()) return Response::json(200, entry->body);
         return conditional(request, entry->body, entry->etag);
       });
+}
+
+// A list has no version of its own; its tag is a digest of the page, so an
+// unchanged page still answers 304. Weak: equal pages, not equal bytes on the wire.
+std::string content_tag(std::string_view body) {
+  char digest[17];
+  std::snprintf(digest, sizeof digest, "%016zx", std::hash<std::string_view>{}(body));
+  return "W/\"" + std::string(digest) + "\"";
 }
 
 std::string id_key(const Request& request) { return "id:" + request.path_parameter("id"); }
@@ -71,8 +80,9 @@ void add_product_routes(platform::http::Router& router, CatalogStore& store, Res
         boost::json::object body{{"items", std::move(items)}};
         body["next_cursor"] = page.next_cursor ? boost::json::value(*page.next_cursor) : nullptr;
         auto text = boost::json::serialize(body);
-        cache.store(list_key(request), generation, text);
-        return Response::json(200, std::move(text));
+        const auto etag = content_tag(text);
+        cache.store(list_key(request), generation, text, etag);
+        return conditional(request, std::move(text), etag);
       },
       cached(cache, list_key));
 

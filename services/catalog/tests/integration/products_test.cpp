@@ -109,6 +109,14 @@ TEST_P(Products, ListsWithFiltersSortingAndCursorPagination) {
   // Glow products are the even i; in stock unless i % 5 == 0; price 1000 + 100 i in [1500, 3000].
   EXPECT_EQ(filtered.body.at("items").as_array().size(), 6u);  // i = 6, 8, 12, 14, 16, 18
 
+  // An unchanged page answers 304 to its own tag.
+  auto page = get("/v1/products?category=home&limit=5");
+  Headers same;
+  same.set("If-None-Match", std::string(page.headers.get("ETag")));
+  EXPECT_EQ(get("/v1/products?category=home&limit=5", same).status, 304);
+  create_product("P-new", 99, 1);
+  EXPECT_EQ(get("/v1/products?category=home&limit=5", same).status, 200) << "the page changed";
+
   auto garden = get("/v1/products?category=garden");
   ASSERT_EQ(garden.body.at("items").as_array().size(), 1u);
   EXPECT_EQ(get("/v1/products?category=gard").body.at("items").as_array().size(), 0u);
