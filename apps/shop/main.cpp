@@ -1,11 +1,12 @@
 // The whole shop in one process (embedded mode): every service on SQLite
-// files under SHOP_DATA_DIR and an in-process event bus, behind one port.
+// files under SHOP_DATA_DIR and an event bus in a SQLite file of its own,
+// behind one port.
 // The code of each service is the same library its own executable links.
 #include <filesystem>
 
 #include "catalog_service.h"
 #include "demo/demo_catalog.h"
-#include "platform/bus/in_process_bus.h"
+#include "platform/bus/database_bus.h"
 #include "platform/config.h"
 #include "platform/http/health.h"
 #include "platform/http/json_response.h"
@@ -43,7 +44,9 @@ int main(int argc, char** argv) {
   try {
     std::filesystem::create_directories(data);
     platform::metrics::Registry registry;
-    platform::bus::InProcessBus bus;
+    // Events survive a crash of the shop: the bus keeps them in its own file.
+    auto bus_database = platform::db::open_database("sqlite:" + (data / "bus.db").string());
+    platform::bus::DatabaseBus bus(*bus_database);
 
     auto catalog_database = platform::db::open_database("sqlite:" + (data / "catalog.db").string());
     catalog::CatalogService::migrate(*catalog_database);

@@ -162,8 +162,15 @@ TEST_P(DatabaseTest, ReportsUnavailableWhenThePoolStaysBusy) {
   holder.join();
 }
 
-TEST_P(DatabaseTest, RecoversWhenTheServerDropsPooledConnections) {
-  if (GetParam() != DatabaseBackend::postgres) GTEST_SKIP() << "PostgreSQL only";
+INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest,
+                         ::testing::ValuesIn(platform::testing::database_backends()),
+                         platform::testing::backend_name);
+
+TEST(PostgresDatabase, RecoversWhenTheServerDropsPooledConnections) {
+  SHOP_REQUIRE_BACKEND(platform::testing::postgres_admin_url(),
+                       "PostgreSQL (SHOP_TEST_POSTGRES_URL)");
+  auto fresh = platform::testing::open_fresh_database(DatabaseBackend::postgres);
+  auto database = [&]() -> Database& { return fresh->database(); };
   // Fill the pool with idle connections, then have the server kill them all,
   // as a restart of PostgreSQL would.
   std::vector<std::thread> readers;
@@ -173,7 +180,7 @@ TEST_P(DatabaseTest, RecoversWhenTheServerDropsPooledConnections) {
   }
   for (auto& reader : readers) reader.join();
   auto admin = open_database(*platform::testing::postgres_admin_url(), {.pool_size = 1});
-  const auto url = fresh_->url();
+  const auto url = fresh->url();
   const auto name = url.substr(url.rfind('/') + 1);
   const auto killed = admin->read([&](Session& session) {
     return session
@@ -191,10 +198,6 @@ TEST_P(DatabaseTest, RecoversWhenTheServerDropsPooledConnections) {
         << "request " << i << " after the connections were dropped";
   }
 }
-
-INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest,
-                         ::testing::ValuesIn(platform::testing::database_backends()),
-                         platform::testing::backend_name);
 
 TEST(OpenDatabase, RejectsUnknownSchemes) {
   EXPECT_THROW(open_database("mysql://localhost/x"), platform::Error);

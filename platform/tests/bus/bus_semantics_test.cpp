@@ -1,5 +1,3 @@
-#include "platform/bus/in_process_bus.h"
-
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -8,9 +6,12 @@
 #include <thread>
 
 #include "bus_test_support.h"
+#include "platform/bus/database_bus.h"
 #include "platform/bus/event.h"
+#include "platform/bus/in_process_bus.h"
 #include "platform/bus/subject_filter.h"
 #include "platform/error.h"
+#include "platform/testing/databases.h"
 
 using namespace platform::bus;
 using namespace std::chrono_literals;
@@ -31,6 +32,34 @@ struct Received {
   }
 };
 
+// The same semantics from both local buses: in memory, and in a database.
+enum class Kind { memory, database };
+
+class BusSemantics : public ::testing::TestWithParam<Kind> {
+ protected:
+  EventBus& bus(std::chrono::milliseconds redelivery_delay = std::chrono::milliseconds(200)) {
+    if (GetParam() == Kind::memory) {
+      bus_ =
+          std::make_unique<InProcessBus>(InProcessBusOptions{.redelivery_delay = redelivery_delay});
+    } else {
+      database_ =
+          platform::testing::open_fresh_database(platform::testing::DatabaseBackend::sqlite);
+      bus_ = std::make_unique<DatabaseBus>(
+          database_->database(), DatabaseBusOptions{.poll_interval = std::chrono::milliseconds(20),
+                                                    .redelivery_delay = redelivery_delay});
+    }
+    return *bus_;
+  }
+  void TearDown() override {
+    bus_.reset();
+    database_.reset();
+  }
+
+ private:
+  std::unique_ptr<platform::testing::FreshDatabase> database_;
+  std::unique_ptr<EventBus> bus_;
+};
+
 }  // namespace
 
 TEST(SubjectFilter, MatchesNatsWildcards) {
@@ -43,8 +72,8 @@ TEST(SubjectFilter, MatchesNatsWildcards) {
   EXPECT_FALSE(subject_matches("catalog.product", "catalog.product.upserted"));
 }
 
-TEST(InProcessBus, DeliversMatchingEventsToDurableConsumersInOrder) {
-  InProcessBus bus;
+TEST_P(BusSemantics, DeliversMatchingEventsToDurableConsumersInOrder) {
+  auto& bus = this->bus();
   Received received;
   auto subscription = bus.subscribe({.durable_name = "c", .subject_filter = "catalog.>"},
                                     [&](const Event& event) { received.add(event); });
@@ -57,8 +86,8 @@ TEST(InProcessBus, DeliversMatchingEventsToDurableConsumersInOrder) {
             (std::vector<std::string>{"catalog.product.upserted", "catalog.stock.changed"}));
 }
 
-TEST(InProcessBus, DurableConsumersResumeWhereTheyStopped) {
-  InProcessBus bus;
+TEST_P(BusSemantics, DurableConsumersResumeWhereTheyStopped) {
+  auto& bus = this->bus();
   Received received;
   bus.publish(make_event("catalog.a", "{}"));  // before anyone subscribed
   {
@@ -74,8 +103,8 @@ TEST(InProcessBus, DurableConsumersResumeWhereTheyStopped) {
   EXPECT_EQ(received.subjects, (std::vector<std::string>{"catalog.a", "catalog.b"}));
 }
 
-TEST(InProcessBus, RedeliversAfterAThrowAndParksAfterMaxDeliveries) {
-  InProcessBus bus({.redelivery_delay = 10ms});
+TEST_P(BusSemantics, RedeliversAfterAThrowAndParksAfterMaxDeliveries) {
+  auto& bus = this->bus(10ms);
   std::atomic<int> flaky_calls{0};
   std::atomic<int> broken_calls{0};
   auto flaky =
@@ -96,8 +125,8 @@ TEST(InProcessBus, RedeliversAfterAThrowAndParksAfterMaxDeliveries) {
   EXPECT_EQ(broken_calls, 3);
 }
 
-TEST(InProcessBus, SubscriptionsOfOneDurableShareTheWork) {
-  InProcessBus bus;
+TEST_P(BusSemantics, SubscriptionsOfOneDurableShareTheWork) {
+  auto& bus = this->bus();
   std::mutex mutex;
   std::multiset<std::string> seen;
   auto handler = [&](const Event& event) {
@@ -117,8 +146,8 @@ TEST(InProcessBus, SubscriptionsOfOneDurableShareTheWork) {
   for (const auto& id : seen) EXPECT_EQ(seen.count(id), 1u);
 }
 
-TEST(InProcessBus, DropsDuplicatePublishesOfOneEventId) {
-  InProcessBus bus;
+TEST_P(BusSemantics, DropsDuplicatePublishesOfOneEventId) {
+  auto& bus = this->bus();
   Received received;
   auto subscription = bus.subscribe({.durable_name = "dedupe", .subject_filter = ">"},
                                     [&](const Event& event) { received.add(event); });
@@ -130,6 +159,11 @@ TEST(InProcessBus, DropsDuplicatePublishesOfOneEventId) {
   std::this_thread::sleep_for(50ms);
   EXPECT_EQ(received.size(), 2u);
 }
+
+INSTANTIATE_TEST_SUITE_P(LocalBuses, BusSemantics, ::testing::Values(Kind::memory, Kind::database),
+                         [](const auto& kind) {
+                           return kind.param == Kind::memory ? "InMemory" : "InDatabase";
+                         });
 
 TEST(Event, RoundTripsTheEnvelopeAndRejectsMalformedOnes) {
   auto event = make_event("catalog.product.upserted", R"({"id":"p1"})");
