@@ -12,3 +12,8 @@ if(SHOP_FUZZ)
   add_compile_options(-fsanitize=fuzzer-no-link,address -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address)
 endif()
+if(SHOP_THREAD_SANITIZE)
+  # Asio uses atomic_thread_fence, which TSan does not model; g++ warns.
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer -Wno-tsan)
+  add_link_options(-fsanitize=thread)
+endif()

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # README command two (and what CI runs): installs what is missing, builds,
 # starts real PostgreSQL, Redis and NATS JetStream on loopback, and runs every
-# test: the optimised build, then the same tests under ASan+UBSan, then the
-# fuzzers for a bounded time.
+# test: the optimised build, then the same tests under ASan+UBSan and under
+# ThreadSanitizer, then the fuzzers for a bounded time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Share compiled objects between clones (CI builds a fresh clone every time).
@@ -29,6 +29,14 @@ section "tests (asan) against real infrastructure"
 scripts/with-test-infra.sh env SHOP_TEST_REQUIRE_INFRA=1 \
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --preset asan -j "$jobs" --timeout 600
+
+section "build (tsan)"
+cmake --preset tsan >/dev/null
+cmake --build --preset tsan -j "$jobs"
+
+section "tests (tsan) against real infrastructure"
+scripts/with-test-infra.sh env SHOP_TEST_REQUIRE_INFRA=1 TSAN_OPTIONS=second_deadlock_stack=1 \
+  ctest --preset tsan -j "$jobs" --timeout 600
 
 if [[ -x scripts/fuzz.sh ]]; then
   section "fuzzing (bounded)"
