@@ -5,6 +5,8 @@ namespace {
 
 namespace bhttp = boost::beast::http;
 
+}  // namespace
+
 Method method_of(bhttp::verb verb) {
   switch (verb) {
     case bhttp::verb::get:
@@ -25,8 +27,6 @@ Method method_of(bhttp::verb verb) {
       return Method::other;
   }
 }
-
-}  // namespace
 
 Request to_request(bhttp::request<bhttp::string_body>&& message, std::string remote_address) {
   Request request;

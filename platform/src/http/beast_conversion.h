@@ -9,6 +9,8 @@ namespace platform::http {
 
 // Between Beast's messages and the platform's, which keep Beast out of every
 // header services include. Shared by the server and the fuzzers.
+Method method_of(boost::beast::http::verb verb);
+
 Request to_request(boost::beast::http::request<boost::beast::http::string_body>&& message,
                    std::string remote_address);
 

@@ -30,7 +30,15 @@ class Server::Impl {
         middleware_(options_, router_, registry),
         io_(options_.io_threads),
         workers_(static_cast<std::size_t>(options_.worker_threads)),
-        acceptor_(io_) {}
+        acceptor_(io_) {
+    // The parser checks Content-Length against its limit while reading the
+    // header, before the route is known: start from the largest any route
+    // allows and narrow it once the route is matched.
+    largest_body_ = options_.max_body_bytes;
+    for (const auto& route : router_.routes()) {
+      largest_body_ = std::max(largest_body_, route->options.max_body_bytes.value_or(0));
+    }
+  }
 
   ~Impl() { stop(std::chrono::milliseconds(0)); }
 
@@ -139,7 +147,7 @@ class Server::Impl {
 
     while (!draining_) {
       bhttp::request_parser<bhttp::string_body> parser;
-      parser.body_limit(options_.max_body_bytes);
+      parser.body_limit(largest_body_);
       parser.header_limit(static_cast<std::uint32_t>(options_.max_header_bytes));
 
       connection->idle = true;
@@ -149,9 +157,18 @@ class Server::Impl {
       connection->idle = false;
       (void)header_bytes;
       if (header_error) {
-        co_await reject_unreadable(stream, header_error);
+        // A Content-Length beyond every limit fails here, with the header parsed.
+        const auto limit = header_error == bhttp::error::body_limit ? body_limit_for(parser.get())
+                                                                    : options_.max_body_bytes;
+        co_await reject_unreadable(stream, header_error, limit);
         co_return;
       }
+      const auto body_limit = body_limit_for(parser.get());
+      if (const auto length = parser.content_length(); length && *length > body_limit) {
+        co_await reject_unreadable(stream, bhttp::error::body_limit, body_limit);
+        co_return;
+      }
+      parser.body_limit(body_limit);
       const auto started = std::chrono::steady_clock::now();
       stream.expires_after(options_.read_timeout);
       if (parser.get()[bhttp::field::expect] == "100-continue") {
@@ -165,7 +182,7 @@ class Server::Impl {
           co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
       (void)body_bytes;
       if (body_error) {
-        co_await reject_unreadable(stream, body_error);
+        co_await reject_unreadable(stream, body_error, body_limit);
         co_return;
       }
 
@@ -205,12 +222,12 @@ class Server::Impl {
   // problem before closing, so that clients learn why; plain disconnects and
   // timeouts just close.
   asio::awaitable<void> reject_unreadable(beast::tcp_stream& stream,
-                                          const boost::system::error_code& error) {
+                                          const boost::system::error_code& error,
+                                          std::size_t body_limit) {
     Response response;
     if (error == bhttp::error::body_limit) {
       response = middleware_.problem_response(
-          413, "body-too-large",
-          "request body exceeds " + std::to_string(options_.max_body_bytes) + " bytes");
+          413, "body-too-large", "request body exceeds " + std::to_string(body_limit) + " bytes");
     } else if (error == bhttp::error::header_limit) {
       response = middleware_.problem_response(
           431, "headers-too-large",
@@ -232,8 +249,20 @@ class Server::Impl {
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
   }
 
+  // The route's own body limit, or the server's.
+  std::size_t body_limit_for(const bhttp::request<bhttp::string_body>& header) const {
+    const auto target = std::string_view(header.target());
+    const auto match =
+        router_.match(method_of(header.method()), target.substr(0, target.find('?')));
+    if (match.route != nullptr && match.route->options.max_body_bytes) {
+      return *match.route->options.max_body_bytes;
+    }
+    return options_.max_body_bytes;
+  }
+
   ServerOptions options_;
   Router router_;
+  std::size_t largest_body_ = 0;
   Middleware middleware_;
   asio::io_context io_;
   asio::thread_pool workers_;

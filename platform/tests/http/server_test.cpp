@@ -91,6 +91,10 @@ class ServerTest : public ::testing::Test {
     router.post("/v1/bodies", [](Request& request) {
       return Response::text(200, std::to_string(request.body.size()));
     });
+    router.add(
+        Method::post, "/v1/bulk",
+        [](Request& request) { return Response::text(200, std::to_string(request.body.size())); },
+        with_body_limit(4096));
     router.get("/v1/fail", [](Request&) -> Response {
       throw platform::Error(platform::ErrorKind::conflict, "out-of-stock", "no more lamps",
                             "quantity");
@@ -181,6 +185,21 @@ TEST_F(ServerTest, RejectsOversizedBodiesBeforeReadingThem) {
 
   auto within = request("POST /v1/bodies HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");
   EXPECT_NE(within.find("\r\n\r\n5"), std::string::npos);
+}
+
+TEST_F(ServerTest, HonoursARoutesOwnBodyLimit) {
+  const std::string body(2000, 'x');
+  auto bulk = request("POST /v1/bulk HTTP/1.1\r\nHost: x\r\nContent-Length: 2000\r\n\r\n" + body);
+  EXPECT_NE(bulk.find("\r\n\r\n2000"), std::string::npos) << bulk;
+  auto plain =
+      request("POST /v1/bodies HTTP/1.1\r\nHost: x\r\nContent-Length: 2000\r\n\r\n" + body);
+  EXPECT_EQ(status_line(plain).substr(0, 12), "HTTP/1.1 413") << plain;
+  auto chunked =
+      request("POST /v1/bodies HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n7d0\r\n" +
+              body + "\r\n0\r\n\r\n");
+  EXPECT_EQ(status_line(chunked).substr(0, 12), "HTTP/1.1 413") << chunked;
+  auto too_big = request("POST /v1/bulk HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n");
+  EXPECT_NE(too_big.find("exceeds 4096 bytes"), std::string::npos) << too_big;
 }
 
 TEST_F(ServerTest, AnswersExpectContinue) {

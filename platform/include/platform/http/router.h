@@ -24,6 +24,8 @@ struct RouteOptions {
   // before the hand-off; nullopt sends the request on to the handler. It must
   // not block.
   std::function<std::optional<Response>(Request&)> fast_path;
+  // A body limit of its own (bulk imports), instead of the server's.
+  std::optional<std::size_t> max_body_bytes;
 };
 
 // For routes whose handler never blocks.
@@ -36,6 +38,12 @@ inline RouteOptions inline_route() {
 inline RouteOptions with_fast_path(std::function<std::optional<Response>(Request&)> fast_path) {
   RouteOptions options;
   options.fast_path = std::move(fast_path);
+  return options;
+}
+
+inline RouteOptions with_body_limit(std::size_t max_body_bytes) {
+  RouteOptions options;
+  options.max_body_bytes = max_body_bytes;
   return options;
 }
 
