@@ -4,7 +4,7 @@
 #   scripts/with-test-infra.sh ctest --preset release
 set -euo pipefail
 here=$(dirname "$0")
-dir=$(mktemp -d "${TMPDIR:-/tmp}/shop-infra.XXXXXX")
+dir=$(mktemp -d -p "${TMPDIR:-/tmp}")
 chmod 755 "$dir"
 cleanup() {
   "$here/test-infra.sh" stop "$dir" || true

@@ -9,12 +9,3 @@ CREATE TABLE outbox (
   published_at BIGINT
 );
 CREATE INDEX outbox_unpublished ON outbox (sequence) WHERE published_at IS NULL;
-
--- Events this service has already acted on, per consumer: redeliveries of
--- them are acknowledged without acting twice.
-CREATE TABLE inbox (
-  consumer TEXT NOT NULL,
-  event_id TEXT NOT NULL,
-  processed_at BIGINT NOT NULL,
-  PRIMARY KEY (consumer, event_id)
-);

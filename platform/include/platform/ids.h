@@ -15,4 +15,7 @@ bool is_uuid(std::string_view text);
 // 16 random bytes as 32 hex digits, 8 as 16: W3C trace and span ids.
 std::string random_hex(std::size_t bytes);
 
+// Bytes as lower-case hex digits, two per byte.
+std::string hex_encode(std::string_view bytes);
+
 }  // namespace platform

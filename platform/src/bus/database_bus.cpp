@@ -54,8 +54,10 @@ class DatabaseBus::Shared {
   }
 
   void wake_all() { changed_.notify_all(); }
+  std::uint64_t count_publish() { return publishes_.fetch_add(1); }
 
  private:
+  std::atomic<std::uint64_t> publishes_{0};
   db::Database& database_;
   DatabaseBusOptions options_;
   std::mutex mutex_;
@@ -233,14 +235,19 @@ void DatabaseBus::publish(const Event& event) {
         "INSERT INTO bus_stream (id, subject, envelope, published_at) VALUES ($1, $2, $3, $4) "
         "ON CONFLICT (id) DO NOTHING",
         event.id, event.subject, event.to_json(), now);
-    // Events every consumer has passed, and kept past the retention, go.
-    session.run(
-        "DELETE FROM bus_stream WHERE published_at < $1 AND sequence < "
-        "(SELECT COALESCE(MIN(next_sequence), 0) FROM bus_consumers) "
-        "AND sequence NOT IN (SELECT sequence FROM bus_deliveries)",
-        now - shared_->options().retention.count());
   });
   shared_->published();
+  // Events every consumer has passed, and kept past the retention, go; now
+  // and then rather than on every publish.
+  if (shared_->count_publish() % 1000 == 0) {
+    shared_->database().write([&](Session& session) {
+      session.run(
+          "DELETE FROM bus_stream WHERE published_at < $1 AND sequence < "
+          "(SELECT COALESCE(MIN(next_sequence), 0) FROM bus_consumers) "
+          "AND sequence NOT IN (SELECT sequence FROM bus_deliveries)",
+          now - shared_->options().retention.count());
+    });
+  }
 }
 
 std::unique_ptr<Subscription> DatabaseBus::subscribe(const SubscriptionOptions& options,

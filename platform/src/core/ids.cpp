@@ -61,9 +61,13 @@ bool is_uuid(std::string_view text) {
 std::string random_hex(std::size_t bytes) {
   std::string raw(bytes, '\0');
   fill_random(reinterpret_cast<unsigned char*>(raw.data()), bytes);
+  return hex_encode(raw);
+}
+
+std::string hex_encode(std::string_view bytes) {
   std::string text;
-  text.reserve(bytes * 2);
-  for (char c : raw) append_hex(text, static_cast<unsigned char>(c));
+  text.reserve(bytes.size() * 2);
+  for (char c : bytes) append_hex(text, static_cast<unsigned char>(c));
   return text;
 }
 

@@ -8,6 +8,7 @@
 
 #include "platform/clock.h"
 #include "platform/error.h"
+#include "platform/ids.h"
 
 namespace platform::http {
 namespace {
@@ -31,13 +32,7 @@ std::string sha256_hex(const Request& request) {
       EVP_DigestFinal_ex(context.get(), digest, &length) != 1) {
     throw Error(ErrorKind::internal, "digest-failed", "could not hash the request");
   }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0x0f];
-  }
-  return hex;
+  return hex_encode(std::string_view(reinterpret_cast<const char*>(digest), length));
 }
 
 bool acceptable_key(std::string_view key) {

@@ -251,6 +251,8 @@ class Server::Impl {
 
   // The route's own body limit, or the server's.
   std::size_t body_limit_for(const bhttp::request<bhttp::string_body>& header) const {
+    // Most services have no route of their own size: skip the extra match.
+    if (largest_body_ == options_.max_body_bytes) return options_.max_body_bytes;
     const auto target = std::string_view(header.target());
     const auto match =
         router_.match(method_of(header.method()), target.substr(0, target.find('?')));

@@ -23,6 +23,18 @@ boost::json::object stock_json(const std::string& product_id, const Stock& stock
   return object;
 }
 
+boost::json::object attributes_json(const Product& product) {
+  boost::json::object attributes;
+  for (const auto& [key, value] : product.attributes) attributes[key] = value;
+  return attributes;
+}
+
+boost::json::array image_ids_json(const Product& product) {
+  boost::json::array images;
+  for (const auto& image : product.image_ids) images.emplace_back(image);
+  return images;
+}
+
 boost::json::object to_json(const Product& product) {
   boost::json::object object;
   object["id"] = product.id;
@@ -33,13 +45,9 @@ boost::json::object to_json(const Product& product) {
   object["brand"] = product.brand;
   object["category_id"] = product.category_id;
   object["category_path"] = product.category_path;
-  boost::json::object attributes;
-  for (const auto& [key, value] : product.attributes) attributes[key] = value;
-  object["attributes"] = std::move(attributes);
+  object["attributes"] = attributes_json(product);
   object["price"] = {{"amount", product.price.amount}, {"currency", product.price.currency}};
-  boost::json::array images;
-  for (const auto& image : product.image_ids) images.emplace_back(image);
-  object["image_ids"] = std::move(images);
+  object["image_ids"] = image_ids_json(product);
   object["status"] = to_string(product.status);
   object["popularity"] = product.popularity;
   auto stock = stock_json(product.id, product.stock);

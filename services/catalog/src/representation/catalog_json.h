@@ -1,5 +1,6 @@
 #pragma once
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include "domain/category.h"
@@ -14,5 +15,8 @@ boost::json::object to_json(const Product& product);
 boost::json::object to_json(const Category& category);
 boost::json::object to_json(const Reservation& reservation);
 boost::json::object stock_json(const std::string& product_id, const Stock& stock);
+// Parts of the product document the store also keeps as JSON text.
+boost::json::object attributes_json(const Product& product);
+boost::json::array image_ids_json(const Product& product);
 
 }  // namespace catalog

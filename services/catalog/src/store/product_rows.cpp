@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "platform/error.h"
+#include "representation/catalog_json.h"
 
 namespace catalog {
 
@@ -36,15 +37,11 @@ Product read_product(const platform::db::Row& row) {
 }
 
 std::string attributes_text(const Product& product) {
-  boost::json::object object;
-  for (const auto& [key, value] : product.attributes) object[key] = value;
-  return boost::json::serialize(object);
+  return boost::json::serialize(attributes_json(product));
 }
 
 std::string image_ids_text(const Product& product) {
-  boost::json::array array;
-  for (const auto& image : product.image_ids) array.emplace_back(image);
-  return boost::json::serialize(array);
+  return boost::json::serialize(image_ids_json(product));
 }
 
 namespace {
