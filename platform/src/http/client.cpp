@@ -8,6 +8,7 @@
 #include <map>
 #include <random>
 #include <thread>
+#include <variant>
 
 #include "platform/error.h"
 #include "platform/trace_context.h"
@@ -73,6 +74,25 @@ bool idempotent(const ClientRequest& request) {
          request.method == Method::options || request.headers.contains("Idempotency-Key");
 }
 
+// A call's result as it crosses from the client's I/O thread to the caller.
+// A value, not an exception_ptr: the exception object would otherwise be
+// freed on whichever thread drops the last reference, with the reference
+// count kept in uninstrumented libstdc++ code that ThreadSanitizer reports
+// as a race.
+using Outcome = std::variant<Response, Error>;
+
+Outcome to_error(const std::exception_ptr& failure) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const Error& error) {
+    return error;
+  } catch (const std::exception& error) {
+    return Error(ErrorKind::internal, "http-client-failure", error.what());
+  } catch (...) {
+    return Error(ErrorKind::internal, "http-client-failure", "unknown failure");
+  }
+}
+
 // Why an attempt failed, and whether another attempt may help.
 struct AttemptFailure {
   std::string reason;
@@ -114,17 +134,21 @@ class Client::Impl {
       }
     }
     const auto started = Clock::now();
-    auto future = asio::co_spawn(io_, call(request, target, deadline), asio::use_future);
-    std::string status = "error";
-    try {
-      auto response = future.get();
-      status = std::to_string(response.status);
-      record(target, request.method, status, started);
-      return response;
-    } catch (...) {
-      record(target, request.method, status, started);
-      throw;
+    std::promise<Outcome> outcome;
+    auto arrived = outcome.get_future();
+    asio::co_spawn(
+        io_, call(request, target, deadline),
+        [outcome = std::move(outcome)](std::exception_ptr failure, Response response) mutable {
+          outcome.set_value(failure ? to_error(failure) : Outcome(std::move(response)));
+        });
+    auto result = arrived.get();
+    if (auto* error = std::get_if<Error>(&result)) {
+      record(target, request.method, "error", started);
+      throw *error;
     }
+    auto& response = std::get<Response>(result);
+    record(target, request.method, std::to_string(response.status), started);
+    return std::move(response);
   }
 
  private:
