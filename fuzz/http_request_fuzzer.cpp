@@ -28,10 +28,10 @@ Router make_router() {
     (void)body.string_array("tags");
     body.finish();
     return Response::text(200, request.path_parameter("id"));
-  });
+  }, public_route());
   router.get("/v1/items/{id}", [](Request& request) {
     return Response::text(200, std::string(request.query_parameter("q").value_or("")));
-  });
+  }, public_route());
   return router;
 }
 

@@ -16,6 +16,7 @@ packages=(
   libbenchmark-dev
   libboost-json1.81-dev
   libboost-url1.81-dev
+  libargon2-dev
   libboost1.81-dev
   libclang-rt-14-dev
   libgmock-dev

@@ -2,12 +2,17 @@
 // files under SHOP_DATA_DIR and an event bus in a SQLite file of its own,
 // behind one port.
 // The code of each service is the same library its own executable links.
-#include <filesystem>
+#include <sys/stat.h>
 
+#include <filesystem>
+#include <fstream>
+
+#include "auth_service.h"
 #include "catalog_service.h"
 #include "demo/demo_catalog.h"
 #include "platform/bus/database_bus.h"
 #include "platform/config.h"
+#include "platform/crypto.h"
 #include "platform/http/health.h"
 #include "platform/http/json_response.h"
 #include "platform/http/server_settings.h"
@@ -17,10 +22,42 @@ namespace {
 
 // GET / until the storefront arrives: where everything is.
 platform::http::Response shop_index(platform::http::Request&) {
-  boost::json::object services{{"catalog", "/api/catalog/v1/products"}};
+  boost::json::object services{{"catalog", "/api/catalog/v1/products"},
+                               {"auth", "/api/auth/.well-known/openid-configuration"}};
   return platform::http::json_response(
       200, boost::json::object{
                {"name", "shop"}, {"mode", "embedded"}, {"services", std::move(services)}});
+}
+
+// The key that seals the auth service's signing keys: made on first start and
+// kept next to the databases, readable by the owner only.
+std::string sealing_key(const std::filesystem::path& file) {
+  if (std::filesystem::exists(file)) {
+    std::ifstream in(file, std::ios::binary);
+    std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (key.size() != 32) throw std::runtime_error(file.string() + " is not a 32-byte key");
+    return key;
+  }
+  const auto key = platform::crypto::random_bytes(32);
+  {
+    std::ofstream out(file, std::ios::binary);
+    out.write(key.data(), static_cast<std::streamsize>(key.size()));
+    if (!out) throw std::runtime_error("cannot write " + file.string());
+  }
+  ::chmod(file.c_str(), 0600);
+  return key;
+}
+
+// The storefront and admin web app: a browser client, so public with PKCE.
+auth::RegisteredClient storefront_client(const std::string& public_url) {
+  auth::RegisteredClient client;
+  client.id = "storefront";
+  client.name = "Shop";
+  client.redirect_uris = {public_url + "/callback", "http://localhost:5173/callback"};
+  client.post_logout_redirect_uris = {public_url + "/", "http://localhost:5173/"};
+  client.grant_types = {"authorization_code", "refresh_token"};
+  client.scopes = auth::Scopes::of({"openid", "profile", "email", "offline_access"});
+  return client;
 }
 
 }  // namespace
@@ -31,6 +68,13 @@ int main(int argc, char** argv) {
   auto server_options = platform::http::read_server_options(config, "SHOP", "shop", 8080);
   const std::filesystem::path data =
       config.text("SHOP_DATA_DIR", "data", "where the SQLite files live");
+  const auto public_url = config.text("SHOP_PUBLIC_URL", "http://localhost:8080",
+                                      "the address browsers reach the shop at");
+  const auto admin_email =
+      config.text("SHOP_ADMIN_EMAIL", "admin@shop.local", "the admin account made at first start");
+  const auto admin_password =
+      config.text("SHOP_ADMIN_PASSWORD", "open sesame shop demo",
+                  "its password; the default is for trying the shop on your own machine");
   catalog::CatalogOptions catalog_options;
   catalog_options.cache_ttl =
       config.milliseconds("CATALOG_CACHE_TTL_MS", catalog_options.cache_ttl,
@@ -48,19 +92,40 @@ int main(int argc, char** argv) {
     auto bus_database = platform::db::open_database("sqlite:" + (data / "bus.db").string());
     platform::bus::DatabaseBus bus(*bus_database);
 
+    auto auth_database = platform::db::open_database("sqlite:" + (data / "auth.db").string());
+    auth::AuthService::migrate(*auth_database);
+    auth::AuthOptions auth_options;
+    auth_options.provider.issuer = public_url + "/api/auth";
+    auth_options.keys.encryption_key = sealing_key(data / "auth-sealing.key");
+    auth::AuthService auth_service(*auth_database, bus, registry, auth_options);
+    auth_service.provider().ensure_admin(admin_email, admin_password);
+    auth_service.provider().register_client(storefront_client(public_url), std::nullopt);
+
+    // Services in this process read the signing keys straight from auth.
+    platform::auth::VerifierOptions verifier_options;
+    verifier_options.issuer = auth_options.provider.issuer;
+    verifier_options.audience = auth_options.provider.audience;
+    const auto verifier = std::make_shared<const platform::auth::TokenVerifier>(
+        verifier_options, [&auth_service] { return auth_service.jwks(); });
+
     auto catalog_database = platform::db::open_database("sqlite:" + (data / "catalog.db").string());
     catalog::CatalogService::migrate(*catalog_database);
-    catalog::CatalogService catalog_service(*catalog_database, bus, registry, catalog_options);
+    catalog::CatalogService catalog_service(*catalog_database, bus, registry, verifier,
+                                            catalog_options);
     if (seed) {
       const int created = catalog::seed_demo_catalog(catalog_service.store());
       if (created > 0) platform::log::info("demo catalog seeded", {{"products", created}});
     }
 
     platform::http::Router router;
+    router.mount("/api/auth", auth_service.routes());
     router.mount("/api/catalog", catalog_service.routes());
     router.get("/", shop_index, platform::http::inline_route());
-    platform::http::add_operational_routes(router, registry,
-                                           {{"catalog", [&] { return catalog_database->ping(); }}});
+    platform::http::add_operational_routes(
+        router, registry,
+        {{"auth", [&] { return auth_database->ping(); }},
+         {"catalog", [&] { return catalog_database->ping(); }},
+         {"bus", [&] { return bus.ping(); }}});
     platform::http::Server server(server_options, std::move(router), registry);
     platform::http::serve_until_shutdown(server, signals);
   } catch (const std::exception& exception) {

@@ -4,6 +4,7 @@
 #include "demo/demo_catalog.h"
 #include "platform/bus/open_event_bus.h"
 #include "platform/config.h"
+#include "platform/http/authorization.h"
 #include "platform/http/server_settings.h"
 #include "platform/log.h"
 
@@ -25,6 +26,8 @@ int main(int argc, char** argv) {
   options.cache_ttl = config.milliseconds(
       "CATALOG_CACHE_TTL_MS", options.cache_ttl,
       "how long another replica's writes may take to show in reads; 0 disables the read cache");
+  const auto token_verification =
+      platform::http::read_token_verification(config, "http://localhost:8080/api/auth");
   const bool seed =
       config.flag("CATALOG_SEED_DEMO", false, "fill an empty catalog with the demo shop");
   const auto log_level = config.text("LOG_LEVEL", "info", "debug, info, warn or error");
@@ -37,7 +40,9 @@ int main(int argc, char** argv) {
     catalog::CatalogService::migrate(*database);
     auto bus = platform::bus::open_event_bus(bus_url, "catalog");
     platform::metrics::Registry registry;
-    catalog::CatalogService service(*database, *bus, registry, options);
+    catalog::CatalogService service(*database, *bus, registry,
+                                    platform::http::make_token_verifier(token_verification),
+                                    options);
     if (seed) {
       const int created = catalog::seed_demo_catalog(service.store());
       if (created > 0) platform::log::info("demo catalog seeded", {{"products", created}});

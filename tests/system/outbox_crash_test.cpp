@@ -13,6 +13,7 @@
 #include "platform/ids.h"
 #include "platform/testing/child_process.h"
 #include "platform/testing/databases.h"
+#include "platform/testing/tokens.h"
 
 namespace {
 
@@ -41,6 +42,7 @@ class OutboxCrash : public ::testing::TestWithParam<const char*> {
         {"CATALOG_ACCESS_LOG", "false"},
         {"PLATFORM_FAULTS", faults},
     };
+    environment.merge(jwks_.environment());
     auto process = std::make_unique<ChildProcess>(CATALOG_BINARY, environment,
                                                   directory_.path() / "catalog.log");
     EXPECT_TRUE(platform::testing::wait_for_http_ok(port_, "/readyz", 15s)) << process->log();
@@ -49,9 +51,12 @@ class OutboxCrash : public ::testing::TestWithParam<const char*> {
 
   platform::http::Response post(const std::string& path, const boost::json::value& body) {
     return client_.post_json("http://127.0.0.1:" + std::to_string(port_) + path,
-                             boost::json::serialize(body));
+                             boost::json::serialize(body),
+                             platform::testing::TestIssuer::bearer(issuer_.admin_token()));
   }
 
+  platform::testing::TestIssuer issuer_;
+  platform::testing::JwksServer jwks_{issuer_};
   platform::testing::TemporaryDirectory directory_;
   std::unique_ptr<platform::testing::FreshDatabase> database_;
   std::string nats_url_;

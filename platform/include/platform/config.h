@@ -27,6 +27,11 @@ class Config {
                                          std::chrono::milliseconds default_value,
                                          std::string_view help);
 
+  // Records that a value read with text() is unusable, for checks beyond
+  // the type (a list naming unknown items, a URL of the wrong scheme);
+  // finish() then reports it with the others.
+  void reject(std::string_view name, std::string_view value, std::string_view why);
+
   // Exits with status 0 after printing help if --help was given, or with
   // status 2 after listing every invalid value; otherwise returns.
   void finish() const;

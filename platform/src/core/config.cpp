@@ -67,6 +67,10 @@ std::chrono::milliseconds Config::milliseconds(std::string_view name,
   return std::chrono::milliseconds{count};
 }
 
+void Config::reject(std::string_view name, std::string_view value, std::string_view why) {
+  errors_.push_back(std::string(name) + "=" + std::string(value) + ": " + std::string(why));
+}
+
 std::string Config::help_text() const {
   std::string text = program_ + ": " + description_ + "\n\nConfigured by environment variables:\n";
   for (const auto& declaration : declarations_) {

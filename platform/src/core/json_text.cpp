@@ -86,3 +86,16 @@ void append_escaped(std::string& out, std::string_view text) {
 }
 
 }  // namespace platform::json
+
+namespace platform::json {
+
+bool is_valid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto length = utf8_sequence_length(text, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+}  // namespace platform::json

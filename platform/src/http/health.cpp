@@ -30,7 +30,7 @@ void add_operational_routes(Router& router, metrics::Registry& registry,
     body["status"] = all_ready ? "ok" : "unavailable";
     body["checks"] = std::move(results);
     return Response::json(all_ready ? 200 : 503, boost::json::serialize(body));
-  });
+  }, public_route());
 
   router.get(
       "/metrics",

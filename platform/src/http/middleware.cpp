@@ -1,5 +1,7 @@
 #include "http/middleware.h"
 
+#include "http/access_check.h"
+
 #include <algorithm>
 #include <boost/url/parse.hpp>
 
@@ -120,6 +122,7 @@ Response Middleware::dispatch(Request& request, const Prepared& prepared) const 
     return problem(404, "route-not-found", "", "no route for " + request.path);
   }
   try {
+    if (auto refusal = check_access(request, *prepared.match.route)) return std::move(*refusal);
     return prepared.match.route->handler(request);
   } catch (const Error& error) {
     if (error.kind() == ErrorKind::internal) {

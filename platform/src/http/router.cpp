@@ -1,5 +1,7 @@
 #include "platform/http/router.h"
 
+#include <stdexcept>
+
 #include "platform/error.h"
 
 namespace platform::http {
@@ -62,7 +64,26 @@ Router::~Router() = default;
 Router::Router(Router&&) noexcept = default;
 Router& Router::operator=(Router&&) noexcept = default;
 
+void Router::use_token_verifier(std::shared_ptr<const auth::TokenVerifier> verifier) {
+  verifier_ = std::move(verifier);
+}
+
 void Router::add(Method method, std::string_view pattern, Handler handler, RouteOptions options) {
+  const std::string name = std::string(to_string(method)) + " " + std::string(pattern);
+  if (options.access.token_required && !verifier_) {
+    throw std::logic_error(name + " requires a token but the router has no token verifier");
+  }
+  if (options.fast_path && options.access.token_required) {
+    throw std::logic_error(name + " has a fast path, which would skip its access check");
+  }
+  auto verifier = options.access.token_required ? verifier_ : nullptr;
+  insert(Route{method, std::string(pattern), std::move(handler), std::move(options),
+               std::move(verifier)});
+}
+
+void Router::insert(Route route) {
+  const std::string_view pattern = route.pattern;
+  const Method method = route.method;
   Node* node = root_.get();
   const bool valid = for_each_segment(pattern, [&](std::string_view segment) {
     if (segment.size() > 2 && segment.front() == '{' && segment.back() == '}') {
@@ -90,14 +111,15 @@ void Router::add(Method method, std::string_view pattern, Handler handler, Route
     throw Error(ErrorKind::internal, "route-conflict",
                 "duplicate route " + std::string(to_string(method)) + " " + std::string(pattern));
   }
-  auto& route = routes_.emplace_back(
-      std::make_unique<Route>(Route{method, std::string(pattern), std::move(handler), options}));
-  node->routes[method] = route.get();
+  auto& stored = routes_.emplace_back(std::make_unique<Route>(std::move(route)));
+  node->routes[method] = stored.get();
 }
 
 void Router::mount(std::string_view prefix, const Router& other) {
   for (const auto& route : other.routes_) {
-    add(route->method, std::string(prefix) + route->pattern, route->handler, route->options);
+    Route copy = *route;
+    copy.pattern = std::string(prefix) + route->pattern;
+    insert(std::move(copy));
   }
 }
 

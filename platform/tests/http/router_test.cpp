@@ -14,9 +14,9 @@ Handler named(std::string name) {
 
 TEST(Router, MatchesLiteralsBeforeParameters) {
   Router router;
-  router.get("/v1/products/{id}", named("by-id"));
-  router.get("/v1/products/by-slug/{slug}", named("by-slug"));
-  router.get("/v1/products", named("list"));
+  router.get("/v1/products/{id}", named("by-id"), public_route());
+  router.get("/v1/products/by-slug/{slug}", named("by-slug"), public_route());
+  router.get("/v1/products", named("list"), public_route());
 
   auto by_slug = router.match(Method::get, "/v1/products/by-slug/red-lamp");
   ASSERT_NE(by_slug.route, nullptr);
@@ -35,8 +35,8 @@ TEST(Router, MatchesLiteralsBeforeParameters) {
 
 TEST(Router, ReportsAllowedMethodsAndHeadFallsBackToGet) {
   Router router;
-  router.get("/v1/items/{id}", named("get"));
-  router.remove("/v1/items/{id}", named("delete"));
+  router.get("/v1/items/{id}", named("get"), public_route());
+  router.remove("/v1/items/{id}", named("delete"), public_route());
   auto post = router.match(Method::post, "/v1/items/1");
   EXPECT_EQ(post.route, nullptr);
   EXPECT_TRUE(post.path_exists);
@@ -46,10 +46,10 @@ TEST(Router, ReportsAllowedMethodsAndHeadFallsBackToGet) {
 
 TEST(Router, RejectsConflictsAndMountsUnderPrefix) {
   Router router;
-  router.get("/v1/a/{id}", named("a"));
-  EXPECT_THROW(router.get("/v1/a/{id}", named("again")), platform::Error);
-  EXPECT_THROW(router.get("/v1/a/{other}/x", named("other")), platform::Error);
-  EXPECT_THROW(router.get("no-slash", named("bad")), platform::Error);
+  router.get("/v1/a/{id}", named("a"), public_route());
+  EXPECT_THROW(router.get("/v1/a/{id}", named("again"), public_route()), platform::Error);
+  EXPECT_THROW(router.get("/v1/a/{other}/x", named("other"), public_route()), platform::Error);
+  EXPECT_THROW(router.get("no-slash", named("bad"), public_route()), platform::Error);
 
   Router outer;
   outer.mount("/api/catalog", router);

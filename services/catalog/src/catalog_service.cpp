@@ -26,10 +26,13 @@ struct CatalogService::Background {
 };
 
 CatalogService::CatalogService(platform::db::Database& database, platform::bus::EventBus& bus,
-                               platform::metrics::Registry& registry, CatalogOptions options)
+                               platform::metrics::Registry& registry,
+                               std::shared_ptr<const platform::auth::TokenVerifier> verifier,
+                               CatalogOptions options)
     : database_(database),
       bus_(bus),
       registry_(registry),
+      verifier_(std::move(verifier)),
       reservations_(registry.counter("catalog_reservations_total",
                                      "Reservation requests and transitions by outcome",
                                      {"outcome"})),
@@ -51,6 +54,7 @@ void CatalogService::migrate(platform::db::Database& database) {
 
 platform::http::Router CatalogService::routes() {
   platform::http::Router router;
+  router.use_token_verifier(verifier_);
   const Idempotent idempotent = [this](platform::http::Handler handler) {
     return platform::http::idempotent(database_, "catalog", std::move(handler));
   };

@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "platform/auth/token_verifier.h"
 #include "platform/bus/event_bus.h"
 #include "platform/db/database.h"
 #include "platform/embedded_file.h"
@@ -33,8 +34,11 @@ struct CatalogOptions {
 // that migrate() has prepared and a bus.
 class CatalogService {
  public:
+  // `verifier` checks the bearer tokens of every non-public route.
   CatalogService(platform::db::Database& database, platform::bus::EventBus& bus,
-                 platform::metrics::Registry& registry, CatalogOptions options = {});
+                 platform::metrics::Registry& registry,
+                 std::shared_ptr<const platform::auth::TokenVerifier> verifier,
+                 CatalogOptions options = {});
   ~CatalogService();
   CatalogService(const CatalogService&) = delete;
   CatalogService& operator=(const CatalogService&) = delete;
@@ -52,6 +56,7 @@ class CatalogService {
   platform::db::Database& database_;
   platform::bus::EventBus& bus_;
   platform::metrics::Registry& registry_;
+  std::shared_ptr<const platform::auth::TokenVerifier> verifier_;
   platform::metrics::Family<platform::metrics::Counter>& reservations_;
   platform::ResponseCache cache_;
   CatalogStore store_;

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "platform/auth/caller.h"
+
 namespace platform::http {
 
 enum class Method { get, head, post, put, patch, delete_, options, other };
@@ -44,6 +46,9 @@ struct Request {
   // Filled by the router.
   std::string route;  // the matched pattern, e.g. "/v1/products/{id}"
   std::vector<std::pair<std::string, std::string>> path_parameters;
+
+  // Who called, once the route's access check verified a bearer token.
+  std::optional<auth::Caller> caller;
 
   // When the caller stops waiting; handlers pass it on to outgoing calls.
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();

@@ -10,11 +10,55 @@
 
 #include "platform/http/message.h"
 
+namespace platform::auth {
+class TokenVerifier;
+}
+
 namespace platform::http {
 
 using Handler = std::function<Response(Request&)>;
 
+// Who may call a route, checked before its handler runs against the bearer
+// token in Authorization (RFC 6750). A missing or invalid token is 401, a
+// valid one without the role or scope 403; the verified caller is then in
+// Request::caller. Routes require a token unless they say otherwise.
+struct Access {
+  bool token_required = true;
+  bool users_only = false;          // refuse client-credentials (service) tokens
+  std::vector<std::string> roles;   // a user with one of these roles...
+  std::vector<std::string> scopes;  // ...or a token with one of these scopes
+  // Empty roles and scopes: any valid token.
+
+  static Access anyone() {
+    Access access;
+    access.token_required = false;
+    return access;
+  }
+  static Access signed_in() { return {}; }
+  static Access user() {
+    Access access;
+    access.users_only = true;
+    return access;
+  }
+  static Access role(std::string role) {
+    Access access;
+    access.roles.push_back(std::move(role));
+    return access;
+  }
+  static Access scope(std::string scope) {
+    Access access;
+    access.scopes.push_back(std::move(scope));
+    return access;
+  }
+  // Also lets in tokens carrying `scope`: "admins, or the orders service".
+  Access or_scope(std::string scope) && {
+    scopes.push_back(std::move(scope));
+    return std::move(*this);
+  }
+};
+
 struct RouteOptions {
+  Access access;
   // Handlers run on a worker pool so that a blocking database call never
   // stalls the I/O threads. A handler that does no blocking work (health,
   // metrics, in-memory answers) can run inline on the I/O thread instead and
@@ -28,22 +72,29 @@ struct RouteOptions {
   std::optional<std::size_t> max_body_bytes;
 };
 
-// For routes whose handler never blocks.
-inline RouteOptions inline_route() {
+inline RouteOptions requires_access(Access access) {
   RouteOptions options;
+  options.access = std::move(access);
+  return options;
+}
+inline RouteOptions public_route() { return requires_access(Access::anyone()); }
+// For public routes whose handler never blocks (health, metrics, documents).
+inline RouteOptions inline_route() {
+  auto options = public_route();
   options.runs_inline = true;
   return options;
 }
-
-inline RouteOptions with_fast_path(std::function<std::optional<Response>(Request&)> fast_path) {
-  RouteOptions options;
-  options.fast_path = std::move(fast_path);
+// A route with a body limit of its own (bulk imports).
+inline RouteOptions with_body_limit(RouteOptions options, std::size_t max_body_bytes) {
+  options.max_body_bytes = max_body_bytes;
   return options;
 }
 
-inline RouteOptions with_body_limit(std::size_t max_body_bytes) {
-  RouteOptions options;
-  options.max_body_bytes = max_body_bytes;
+// A public route answered from memory when it can; a fast path runs before
+// any check, so only public routes may have one.
+inline RouteOptions with_fast_path(std::function<std::optional<Response>(Request&)> fast_path) {
+  auto options = public_route();
+  options.fast_path = std::move(fast_path);
   return options;
 }
 
@@ -52,6 +103,7 @@ struct Route {
   std::string pattern;
   Handler handler;
   RouteOptions options;
+  std::shared_ptr<const auth::TokenVerifier> verifier;  // set when a token is required
 };
 
 // Maps method + path to a handler. Patterns are made of literal segments and
@@ -64,23 +116,30 @@ class Router {
   Router(Router&&) noexcept;
   Router& operator=(Router&&) noexcept;
 
+  // Routes added afterwards that require a token are checked with `verifier`.
+  void use_token_verifier(std::shared_ptr<const auth::TokenVerifier> verifier);
+
+  // Throws std::logic_error for a route that requires a token while the
+  // router has no verifier, or a non-public route with a fast path: both
+  // would be holes, found at start rather than in production.
   void add(Method method, std::string_view pattern, Handler handler, RouteOptions options = {});
   void get(std::string_view pattern, Handler handler, RouteOptions options = {}) {
-    add(Method::get, pattern, std::move(handler), options);
+    add(Method::get, pattern, std::move(handler), std::move(options));
   }
-  void post(std::string_view pattern, Handler handler) {
-    add(Method::post, pattern, std::move(handler));
+  void post(std::string_view pattern, Handler handler, RouteOptions options = {}) {
+    add(Method::post, pattern, std::move(handler), std::move(options));
   }
-  void put(std::string_view pattern, Handler handler) {
-    add(Method::put, pattern, std::move(handler));
+  void put(std::string_view pattern, Handler handler, RouteOptions options = {}) {
+    add(Method::put, pattern, std::move(handler), std::move(options));
   }
-  void patch(std::string_view pattern, Handler handler) {
-    add(Method::patch, pattern, std::move(handler));
+  void patch(std::string_view pattern, Handler handler, RouteOptions options = {}) {
+    add(Method::patch, pattern, std::move(handler), std::move(options));
   }
-  void remove(std::string_view pattern, Handler handler) {
-    add(Method::delete_, pattern, std::move(handler));
+  void remove(std::string_view pattern, Handler handler, RouteOptions options = {}) {
+    add(Method::delete_, pattern, std::move(handler), std::move(options));
   }
-  // Adds every route of `other` under `prefix` ("/api/catalog").
+  // Adds every route of `other` under `prefix` ("/api/catalog"), each keeping
+  // the verifier it was added with.
   void mount(std::string_view prefix, const Router& other);
 
   struct Match {
@@ -95,8 +154,11 @@ class Router {
 
  private:
   struct Node;
+  void insert(Route route);
+
   std::unique_ptr<Node> root_;
   std::vector<std::unique_ptr<Route>> routes_;
+  std::shared_ptr<const auth::TokenVerifier> verifier_;
 };
 
 }  // namespace platform::http

@@ -14,14 +14,14 @@ void add_category_routes(platform::http::Router& router, CatalogStore& store,
     boost::json::array items;
     for (const auto& category : store.list_categories()) items.push_back(to_json(category));
     return platform::http::json_response(200, boost::json::object{{"items", std::move(items)}});
-  });
+  }, platform::http::public_route());
 
   router.get("/v1/categories/{id}", [&store](platform::http::Request& request) {
     const auto& key = request.path_parameter("id");
     auto category = store.find_category(key);
     if (!category) throw platform::not_found("category-not-found", "no category " + key);
     return platform::http::json_response(200, to_json(*category));
-  });
+  }, platform::http::public_route());
 
   router.post("/v1/categories", idempotent([&store](platform::http::Request& request) {
                 platform::http::require_content_type(request, {"application/json"});
@@ -38,7 +38,8 @@ void add_category_routes(platform::http::Router& router, CatalogStore& store,
                 auto response = platform::http::json_response(201, to_json(category));
                 response.headers.set("Location", "/v1/categories/" + category.id);
                 return response;
-              }));
+              }),
+              catalog_writers());
 }
 
 }  // namespace catalog

@@ -54,7 +54,7 @@ void add_import_routes(platform::http::Router& router, CatalogStore& store) {
                                  {"errors", std::move(errors)}};
         return platform::http::json_response(200, body);
       },
-      platform::http::with_body_limit(kImportBodyLimit));
+      platform::http::with_body_limit(catalog_writers(), kImportBodyLimit));
 }
 
 }  // namespace catalog

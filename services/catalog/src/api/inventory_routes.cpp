@@ -12,7 +12,7 @@ void add_inventory_routes(platform::http::Router& router, CatalogStore& store,
   router.get("/v1/products/{id}/inventory", [&store](platform::http::Request& request) {
     const auto& id = request.path_parameter("id");
     return platform::http::json_response(200, stock_json(id, store.stock(id)));
-  });
+  }, stock_keepers());
 
   // Relative adjustments (received 20, found 2 broken) stay correct when two
   // people adjust at once; an absolute "set to N" would lose one of them.
@@ -28,7 +28,8 @@ void add_inventory_routes(platform::http::Router& router, CatalogStore& store,
         body.optional_string("reason", {0, 200});
         body.finish();
         return platform::http::json_response(200, stock_json(id, store.adjust_stock(id, delta)));
-      }));
+      }),
+      catalog_writers());
 }
 
 }  // namespace catalog

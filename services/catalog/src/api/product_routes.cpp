@@ -93,7 +93,8 @@ void add_product_routes(platform::http::Router& router, CatalogStore& store, Res
                 auto response = product_response(201, product);
                 response.headers.set("Location", "/v1/products/" + product.id);
                 return response;
-              }));
+              }),
+              catalog_writers());
 
   router.get(
       "/v1/products/{id}",
@@ -122,12 +123,12 @@ void add_product_routes(platform::http::Router& router, CatalogStore& store, Res
     const auto changes = parse_product_patch(platform::json::parse_object(request.body));
     const auto expected = platform::http::if_match_version(request, id);
     return product_response(200, store.update_product(id, changes, expected));
-  });
+  }, catalog_writers());
 
   router.remove("/v1/products/{id}", [&store](Request& request) {
     store.delete_product(request.path_parameter("id"));
     return Response::empty(204);
-  });
+  }, catalog_writers());
 }
 
 }  // namespace catalog

@@ -59,28 +59,28 @@ void add_reservation_routes(platform::http::Router& router, CatalogStore& store,
     auto response = reservation_response(created ? 201 : 200, reservation);
     response.headers.set("Location", "/v1/reservations/" + reservation.id);
     return response;
-  });
+  }, stock_keepers());
 
   router.get("/v1/reservations/{id}", [&store](platform::http::Request& request) {
     const auto& id = request.path_parameter("id");
     auto reservation = store.find_reservation(id);
     if (!reservation) throw platform::not_found("reservation-not-found", "no reservation " + id);
     return reservation_response(200, *reservation);
-  });
+  }, stock_keepers());
 
   router.post("/v1/reservations/{id}/confirm",
               [&store, &outcomes](platform::http::Request& request) {
                 auto reservation = store.confirm_reservation(request.path_parameter("id"));
                 outcomes.with({"confirmed"}).increment();
                 return reservation_response(200, reservation);
-              });
+              }, stock_keepers());
 
   router.post("/v1/reservations/{id}/release",
               [&store, &outcomes](platform::http::Request& request) {
                 auto reservation = store.release_reservation(request.path_parameter("id"));
                 outcomes.with({"released"}).increment();
                 return reservation_response(200, reservation);
-              });
+              }, stock_keepers());
 }
 
 }  // namespace catalog

@@ -13,6 +13,19 @@ namespace catalog {
 // the same Idempotency-Key has no second effect (platform/http/idempotency.h).
 using Idempotent = std::function<platform::http::Handler(platform::http::Handler)>;
 
+// Who may change the catalog: admins, or a service granted catalog.write
+// (tooling that loads a catalog).
+inline platform::http::RouteOptions catalog_writers() {
+  return platform::http::requires_access(
+      platform::http::Access::role("admin").or_scope("catalog.write"));
+}
+// Stock figures and reservations: admins, or the services that hold stock
+// for orders (scope catalog.reservations).
+inline platform::http::RouteOptions stock_keepers() {
+  return platform::http::requires_access(
+      platform::http::Access::role("admin").or_scope("catalog.reservations"));
+}
+
 // Each maps one resource's HTTP routes onto the store; the handlers only
 // translate between HTTP/JSON and store calls.
 // Product reads are answered from `cache` when it has them, on the I/O thread.

@@ -20,7 +20,8 @@ void CatalogTest::SetUp() {
   }
   CatalogOptions options;
   options.expiry_interval = std::chrono::milliseconds(50);
-  service_ = std::make_unique<CatalogService>(database_->database(), *bus_, registry_, options);
+  service_ = std::make_unique<CatalogService>(database_->database(), *bus_, registry_,
+                                              issuer_.verifier(), options);
   platform::http::ServerOptions server_options;
   server_options.service = "catalog-test";
   server_options.access_log = false;
@@ -48,6 +49,9 @@ CatalogTest::Reply CatalogTest::call(platform::http::Method method, const std::s
   request.method = method;
   request.url = url(path);
   request.headers = std::move(headers);
+  if (!token_.empty() && !request.headers.contains("Authorization")) {
+    request.headers.set("Authorization", "Bearer " + token_);
+  }
   if (!content_type.empty()) request.headers.set("Content-Type", content_type);
   request.body = body;
   const auto response = client_.send(std::move(request));

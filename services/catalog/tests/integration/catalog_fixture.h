@@ -11,6 +11,7 @@
 #include "platform/http/client.h"
 #include "platform/http/server.h"
 #include "platform/testing/databases.h"
+#include "platform/testing/tokens.h"
 
 namespace catalog::testing {
 
@@ -30,6 +31,8 @@ class CatalogTest : public ::testing::TestWithParam<platform::testing::DatabaseB
   void SetUp() override;
   void TearDown() override;
 
+  // Calls as an admin unless `headers` carry their own Authorization, or
+  // as nobody after acting_as("").
   Reply call(platform::http::Method method, const std::string& path, const std::string& body = {},
              const std::string& content_type = "application/json",
              platform::http::Headers headers = {});
@@ -47,8 +50,12 @@ class CatalogTest : public ::testing::TestWithParam<platform::testing::DatabaseB
                              const std::string& brand = "Lumen");
 
   std::string url(const std::string& path) const;
+  // The bearer token call() sends by default; empty sends none.
+  void acting_as(std::string token) { token_ = std::move(token); }
 
   std::unique_ptr<platform::testing::FreshDatabase> database_;
+  platform::testing::TestIssuer issuer_;
+  std::string token_ = issuer_.admin_token();
   platform::metrics::Registry registry_;
   std::unique_ptr<platform::bus::EventBus> bus_;
   std::unique_ptr<CatalogService> service_;

@@ -8,6 +8,7 @@
 #include "catalog_service.h"
 #include "platform/bus/in_process_bus.h"
 #include "platform/testing/databases.h"
+#include "platform/testing/tokens.h"
 
 namespace catalog::testing {
 namespace {
@@ -18,7 +19,8 @@ std::map<std::string, std::pair<std::string, std::int64_t>> seed_and_read() {
   CatalogService::migrate(fresh->database());
   platform::bus::InProcessBus bus;
   platform::metrics::Registry registry;
-  CatalogService service(fresh->database(), bus, registry);
+  platform::testing::TestIssuer issuer;
+  CatalogService service(fresh->database(), bus, registry, issuer.verifier());
   EXPECT_EQ(seed_demo_catalog(service.store()), 340);
   EXPECT_EQ(seed_demo_catalog(service.store()), 0) << "a seeded catalog is left alone";
 

@@ -114,6 +114,8 @@ TEST_P(Reservations, ConcurrentReservationsNeverOversell) {
   std::atomic<int> refused{0};
   std::atomic<int> other{0};
   std::vector<std::thread> shoppers;
+  // Each shopper's order service holds stock with its own service token.
+  const auto orders_token = issuer_.service_token("orders", "catalog.reservations");
   for (int i = 0; i < kShoppers; ++i) {
     shoppers.emplace_back([&, i] {
       platform::http::Client client;
@@ -121,6 +123,7 @@ TEST_P(Reservations, ConcurrentReservationsNeverOversell) {
       request.method = platform::http::Method::post;
       request.url = url("/v1/reservations");
       request.headers.set("Content-Type", "application/json");
+      request.headers.set("Authorization", "Bearer " + orders_token);
       request.body = boost::json::serialize(
           boost::json::object{{"order_id", "race-" + std::to_string(i)},
                               {"lines", {{{"product_id", lamp}, {"quantity", 1}}}}});

@@ -1,0 +1,36 @@
+#include "platform/http/client_address.h"
+
+#include <algorithm>
+
+namespace platform::http {
+namespace {
+
+// "ip:port" or "[v6]:port" -> ip.
+std::string peer_ip(const std::string& remote_address) {
+  if (remote_address.starts_with("[")) {
+    return remote_address.substr(1, remote_address.find(']') - 1);
+  }
+  return remote_address.substr(0, remote_address.rfind(':'));
+}
+
+std::string trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(' ');
+  if (first == std::string_view::npos) return {};
+  return std::string(text.substr(first, text.find_last_not_of(' ') - first + 1));
+}
+
+}  // namespace
+
+std::string client_address(const Request& request,
+                           const std::vector<std::string>& trusted_proxies) {
+  const auto peer = peer_ip(request.remote_address);
+  if (std::find(trusted_proxies.begin(), trusted_proxies.end(), peer) == trusted_proxies.end()) {
+    return peer;
+  }
+  const auto forwarded = request.header("X-Forwarded-For");
+  if (forwarded.empty()) return peer;
+  const auto last = trimmed(forwarded.substr(forwarded.rfind(',') + 1));
+  return last.empty() ? peer : last;
+}
+
+}  // namespace platform::http

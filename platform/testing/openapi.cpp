@@ -1,0 +1,81 @@
+#include "platform/testing/openapi.h"
+
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <sstream>
+
+namespace platform::testing {
+namespace {
+
+bool is_method(std::string_view word) {
+  return word == "get" || word == "post" || word == "put" || word == "patch" ||
+         word == "delete";
+}
+
+std::string upper(std::string_view word) {
+  std::string out;
+  for (char c : word) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+std::map<std::string, DocumentedOperation> documented_operations(std::string_view yaml) {
+  std::map<std::string, DocumentedOperation> operations;
+  std::istringstream document{std::string(yaml)};
+  std::string line;
+  std::string path;
+  std::string operation;  // the key of the operation being read
+  bool in_paths = false;
+  bool secured_by_default = false;
+  while (std::getline(document, line)) {
+    if (!line.empty() && line[0] != ' ') {
+      in_paths = line == "paths:";
+      if (line == "security:") secured_by_default = true;
+      operation.clear();
+      continue;
+    }
+    if (!in_paths) continue;
+    if (line.starts_with("  /") && line.back() == ':') {
+      path = line.substr(2, line.size() - 3);
+      operation.clear();
+    } else if (line.starts_with("    ") && !line.starts_with("     ")) {
+      const auto method = line.substr(4, line.find(':') - 4);
+      if (is_method(method)) {
+        operation = upper(method) + " " + path;
+        operations[operation].is_public = !secured_by_default;
+      } else {
+        operation.clear();
+      }
+    } else if (!operation.empty() && line == "      security: []") {
+      operations[operation].is_public = true;
+    }
+  }
+  return operations;
+}
+
+void expect_router_matches_document(const http::Router& router, std::string_view yaml) {
+  const auto documented = documented_operations(yaml);
+  ASSERT_GT(documented.size(), 3u) << "the document could not be read";
+  std::map<std::string, bool> served;  // operation -> public
+  for (const auto& route : router.routes()) {
+    served[std::string(http::to_string(route->method)) + " " + route->pattern] =
+        !route->options.access.token_required;
+  }
+  for (const auto& [operation, is_public] : served) {
+    const auto found = documented.find(operation);
+    if (found == documented.end()) {
+      ADD_FAILURE() << "undocumented: " << operation;
+      continue;
+    }
+    EXPECT_EQ(found->second.is_public, is_public)
+        << operation << (is_public ? " is public but documented as needing a token"
+                                   : " needs a token but is documented as public");
+  }
+  for (const auto& [operation, details] : documented) {
+    EXPECT_TRUE(served.contains(operation)) << "not served: " << operation;
+  }
+}
+
+}  // namespace platform::testing

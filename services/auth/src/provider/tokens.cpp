@@ -1,0 +1,263 @@
+// The protocol endpoints: /oauth2/token (three grants), /oauth2/revoke and
+// /userinfo.
+#include <boost/json.hpp>
+
+#include "domain/pkce.h"
+#include "domain/token_claims.h"
+#include "platform/auth/jwt.h"
+#include "platform/clock.h"
+#include "platform/crypto.h"
+#include "platform/error.h"
+#include "platform/ids.h"
+#include "platform/log.h"
+#include "provider/oauth_error.h"
+#include "domain/secret_digest.h"
+#include "provider/provider.h"
+
+namespace auth {
+namespace {
+
+std::string required(const Parameters& form, std::string_view name) {
+  auto value = single_field(form, name);
+  if (!value || value->empty()) {
+    throw OAuthError("invalid_request", std::string(name) + " is required exactly once");
+  }
+  return *value;
+}
+
+OAuthError invalid_grant(const std::string& why) { return OAuthError("invalid_grant", why); }
+
+Scopes parse_scope(const std::string& text) {
+  auto scopes = Scopes::parse(text);
+  if (!scopes) throw OAuthError("invalid_scope", "scope is malformed");
+  return *scopes;
+}
+
+std::int64_t seconds(std::chrono::seconds duration) { return duration.count(); }
+
+}  // namespace
+
+OpenIdProvider::OpenIdProvider(AuthStore& store, KeyRing& keys, const PasswordHasher& hasher,
+                               ProviderSettings settings)
+    : store_(store), keys_(keys), hasher_(hasher), settings_(std::move(settings)) {
+  platform::auth::VerifierOptions options;
+  options.issuer = settings_.issuer;
+  options.audience = settings_.audience;
+  // The keys are this process's own: reread them whenever a token names one
+  // the verifier has not seen (another replica rotated).
+  options.key_refresh_interval = std::chrono::seconds(60);
+  options.min_refetch_interval = std::chrono::seconds(1);
+  verifier_ = std::make_shared<const platform::auth::TokenVerifier>(
+      options, [this] { return keys_.jwks(); });
+}
+
+OpenIdProvider::~OpenIdProvider() = default;
+
+RegisteredClient OpenIdProvider::authenticate(const PresentedClient& presented) {
+  if (presented.id.empty()) throw OAuthError("invalid_client", "client authentication failed", 401);
+  auto client = store_.find_client(presented.id);
+  const bool authenticated =
+      client && (client->is_public() ? !presented.secret.has_value()
+                                     : presented.secret && client_secret_matches(*client, *presented.secret));
+  if (!authenticated) throw OAuthError("invalid_client", "client authentication failed", 401);
+  return *client;
+}
+
+boost::json::object OpenIdProvider::token(const Parameters& form,
+                                          const PresentedClient& presented) {
+  for (const auto& [key, value] : form) {
+    if (!single_field(form, key)) throw OAuthError("invalid_request", key + " is repeated");
+  }
+  const auto grant_type = required(form, "grant_type");
+  const auto client = authenticate(presented);
+  if (!client.allows_grant(grant_type)) {
+    if (grant_type != "authorization_code" && grant_type != "refresh_token" &&
+        grant_type != "client_credentials") {
+      throw OAuthError("unsupported_grant_type", "grant_type " + grant_type + " is not supported");
+    }
+    throw OAuthError("unauthorized_client", "this client may not use " + grant_type);
+  }
+  const auto now_millis = platform::now_unix_millis();
+  const auto now = now_millis / 1000;
+  const auto signing_key = keys_.signing_key();
+
+  auto access_token = [&](const std::string& subject, const Scopes& scope,
+                          const std::vector<std::string>& roles) {
+    const Issuance issuance{settings_.issuer, now, seconds(settings_.access_token_lifetime),
+                            platform::new_uuid_v7()};
+    return platform::auth::sign_jwt(
+        signing_key,
+        access_token_claims(issuance, settings_.audience, subject, client.id, scope, roles),
+        "at+jwt");
+  };
+  auto user_tokens = [&](const User& user, const Scopes& scope,
+                         const std::optional<std::string>& nonce, std::int64_t auth_time,
+                         const std::optional<std::string>& refresh_token) {
+    boost::json::object response{{"access_token", access_token(user.id, scope, user.roles)},
+                                 {"token_type", "Bearer"},
+                                 {"expires_in", seconds(settings_.access_token_lifetime)},
+                                 {"scope", scope.to_string()}};
+    if (scope.contains("openid")) {
+      const Issuance issuance{settings_.issuer, now, seconds(settings_.id_token_lifetime),
+                              platform::new_uuid_v7()};
+      response["id_token"] = platform::auth::sign_jwt(
+          signing_key, id_token_claims(issuance, user, client.id, scope, nonce, auth_time), "JWT");
+    }
+    if (refresh_token) response["refresh_token"] = *refresh_token;
+    return response;
+  };
+  auto active_user = [&](const std::string& id) {
+    auto user = store_.find_user(id);
+    if (!user || user->status != "active") throw invalid_grant("the account no longer exists");
+    return *user;
+  };
+  const auto may_refresh = [&](const Scopes& scope) {
+    return client.allows_grant("refresh_token") && scope.contains("offline_access");
+  };
+
+  if (grant_type == "authorization_code") {
+    const auto code = required(form, "code");
+    const auto redirect_uri = required(form, "redirect_uri");
+    const auto verifier = required(form, "code_verifier");
+    const auto [outcome, grant] = store_.redeem_code(secret_digest(code), client.id, now_millis);
+    if (outcome == Redemption::reused) {
+      platform::log::warn("authorization code reused; its tokens are revoked",
+                          {{"client", client.id}});
+      throw invalid_grant("the authorization code was already used");
+    }
+    if (outcome != Redemption::redeemed) throw invalid_grant("the authorization code is not valid");
+    if (grant->redirect_uri != redirect_uri) throw invalid_grant("redirect_uri does not match");
+    if (!pkce_matches(verifier, grant->code_challenge)) {
+      throw invalid_grant("code_verifier does not match the code challenge");
+    }
+    const auto user = active_user(grant->user_id);
+    std::optional<std::string> refresh_token;
+    if (may_refresh(grant->scope)) {
+      refresh_token = platform::crypto::random_token();
+      RefreshGrant refresh;
+      refresh.token_hash = secret_digest(*refresh_token);
+      refresh.family_id = grant->family_id;
+      refresh.client_id = client.id;
+      refresh.user_id = user.id;
+      refresh.scope = grant->scope;
+      refresh.session_hash = grant->session_hash;
+      refresh.auth_time = grant->auth_time;
+      refresh.family_expires_at =
+          now_millis + std::chrono::milliseconds(settings_.refresh_absolute_lifetime).count();
+      refresh.expires_at = std::min(
+          refresh.family_expires_at,
+          now_millis + std::chrono::milliseconds(settings_.refresh_idle_lifetime).count());
+      store_.save_refresh_token(refresh);
+    }
+    return user_tokens(user, grant->scope, grant->nonce, grant->auth_time, refresh_token);
+  }
+
+  if (grant_type == "refresh_token") {
+    const auto presented_token = required(form, "refresh_token");
+    const auto narrowed = single_field(form, "scope");
+    const auto next_token = platform::crypto::random_token();
+    const auto [outcome, next] = store_.rotate_refresh_token(
+        secret_digest(presented_token), client.id, now_millis, [&](const RefreshGrant& spent) {
+          RefreshGrant successor = spent;
+          successor.token_hash = secret_digest(next_token);
+          if (narrowed) {
+            successor.scope = parse_scope(*narrowed);
+            if (!successor.scope.is_subset_of(spent.scope)) {
+              throw OAuthError("invalid_scope", "a refresh cannot widen the scope");
+            }
+          }
+          successor.expires_at = std::min(
+              spent.family_expires_at,
+              now_millis + std::chrono::milliseconds(settings_.refresh_idle_lifetime).count());
+          return successor;
+        });
+    if (outcome == Redemption::reused) {
+      platform::log::warn("refresh token reused; its family is revoked", {{"client", client.id}});
+      throw invalid_grant("the refresh token was already used");
+    }
+    if (outcome != Redemption::redeemed) throw invalid_grant("the refresh token is not valid");
+    const auto user = active_user(next->user_id);
+    return user_tokens(user, next->scope, std::nullopt, next->auth_time, next_token);
+  }
+
+  // client_credentials: a service acting as itself, never on a user's behalf.
+  if (client.is_public()) throw OAuthError("unauthorized_client", "public clients have no credentials");
+  const auto service_scopes = [&] {
+    std::vector<std::string> items;
+    for (const auto& scope : client.scopes.items()) {
+      if (!user_scopes().contains(scope)) items.push_back(scope);
+    }
+    return Scopes::of(std::move(items));
+  }();
+  const auto requested = single_field(form, "scope");
+  const auto scope = requested ? parse_scope(*requested) : service_scopes;
+  if (!scope.is_subset_of(service_scopes)) {
+    throw OAuthError("invalid_scope", "a requested scope is not granted to this client");
+  }
+  return {{"access_token", access_token(client.id, scope, {})},
+          {"token_type", "Bearer"},
+          {"expires_in", seconds(settings_.access_token_lifetime)},
+          {"scope", scope.to_string()}};
+}
+
+std::optional<boost::json::object> OpenIdProvider::own_token_claims(std::string_view token) {
+  try {
+    const auto decoded = platform::auth::decode_jwt(token);
+    const auto* kid = decoded.header.if_contains("kid");
+    if (kid == nullptr || !kid->is_string()) return std::nullopt;
+    for (const auto& key : keys_.public_keys()) {
+      if (key.key_id() != kid->get_string()) continue;
+      const auto* issuer = decoded.claims.if_contains("iss");
+      if (!platform::auth::verify_signature(decoded, key) || issuer == nullptr ||
+          !issuer->is_string() || issuer->get_string() != settings_.issuer) {
+        return std::nullopt;
+      }
+      return decoded.claims;
+    }
+  } catch (const platform::Error&) {
+    // Malformed: not one of ours.
+  }
+  return std::nullopt;
+}
+
+void OpenIdProvider::revoke(const Parameters& form, const PresentedClient& presented) {
+  const auto token = required(form, "token");
+  const auto client = authenticate(presented);
+  const auto now = platform::now_unix_millis();
+  // RFC 7009: the hint is only a hint; both kinds are tried. Unknown tokens
+  // and other clients' tokens are answered like revoked ones.
+  if (store_.revoke_refresh_family(secret_digest(token), client.id, now)) return;
+  const auto claims = own_token_claims(token);
+  if (!claims) return;
+  const auto* client_id = claims->if_contains("client_id");
+  const auto* token_id = claims->if_contains("jti");
+  const auto* expires = claims->if_contains("exp");
+  if (client_id == nullptr || !client_id->is_string() || client_id->get_string() != client.id ||
+      token_id == nullptr || !token_id->is_string() || expires == nullptr ||
+      !expires->is_int64()) {
+    return;
+  }
+  store_.revoke_access_token(std::string(token_id->get_string()), expires->get_int64() * 1000);
+}
+
+boost::json::object OpenIdProvider::user_info(std::string_view access_token) {
+  platform::auth::Caller caller;
+  try {
+    caller = verifier_->verify(access_token);
+  } catch (const platform::Error& error) {
+    throw OAuthError("invalid_token", error.what(), 401);
+  }
+  if (store_.is_access_token_revoked(caller.token_id)) {
+    throw OAuthError("invalid_token", "the token was revoked", 401);
+  }
+  if (caller.is_service() || !caller.has_scope("openid")) {
+    throw OAuthError("insufficient_scope", "the token was not granted openid", 403);
+  }
+  const auto user = store_.find_user(caller.subject);
+  if (!user || user->status != "active") {
+    throw OAuthError("invalid_token", "the account no longer exists", 401);
+  }
+  return auth::user_info(*user, Scopes::of(caller.scopes));
+}
+
+}  // namespace auth

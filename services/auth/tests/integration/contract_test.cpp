@@ -1,0 +1,18 @@
+#include "auth_fixture.h"
+#include "platform/testing/openapi.h"
+
+namespace auth::testing {
+namespace {
+
+class Contract : public AuthTest {};
+
+TEST_P(Contract, EveryRouteIsDocumentedWithItsAccess) {
+  platform::testing::expect_router_matches_document(service_->routes(),
+                                                    openapi_document().front().content);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Contract,
+                         ::testing::ValuesIn(platform::testing::database_backends()), mode_name);
+
+}  // namespace
+}  // namespace auth::testing
