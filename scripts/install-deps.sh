@@ -45,6 +45,12 @@ for package in "${packages[@]}"; do
   fi
 done
 
+# Node.js runs the client-library conformance tests and builds the web app.
+# Machines that already have a Node.js (from Debian or elsewhere) keep it.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
+
 if ((${#missing[@]} == 0)); then
   echo "install-deps: all ${#packages[@]} packages present"
   exit 0

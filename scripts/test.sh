@@ -13,6 +13,10 @@ scripts/install-deps.sh
 
 section() { printf '\n==== %s ====\n' "$*"; }
 
+section "test tooling (npm ci)"
+# The OpenID conformance test drives the auth service with openid-client and jose.
+npm ci --prefix services/auth/tests/oidc --no-audit --no-fund --loglevel=error
+
 section "build (release)"
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$jobs"

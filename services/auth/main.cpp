@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
       "AUTH_SESSION_SECONDS", provider.session_lifetime.count(),
       "how long a browser stays signed in at the provider", 60, 30LL * 24 * 3600));
 
-  const auto algorithm_name = config.text("AUTH_SIGNING_ALGORITHM", "ES256", "ES256 or RS256");
+  const auto algorithm_name = config.text("AUTH_SIGNING_ALGORITHM", "RS256", "RS256 or ES256");
   if (auto algorithm = platform::auth::algorithm_named(algorithm_name)) {
     options.keys.algorithm = *algorithm;
   } else {

@@ -22,11 +22,15 @@ Response no_store(Response response) {
   return response;
 }
 
+// `challenge_scheme` is the scheme the client authenticated with in the
+// Authorization header, which a 401 must name (RFC 6749 §5.2); empty when
+// it sent its credentials in the body.
 Response oauth_error(const OAuthError& error, std::string_view challenge_scheme) {
   auto response = platform::http::json_response(
       error.status(),
       boost::json::object{{"error", error.error()}, {"error_description", error.what()}});
-  if (error.status() == 401 || (error.status() == 403 && challenge_scheme == "Bearer")) {
+  if (!challenge_scheme.empty() &&
+      (error.status() == 401 || (error.status() == 403 && challenge_scheme == "Bearer"))) {
     std::string challenge = std::string(challenge_scheme) + " realm=\"auth\"";
     if (challenge_scheme == "Bearer") challenge += ", error=\"" + error.error() + "\"";
     response.headers.set("WWW-Authenticate", challenge);
@@ -68,6 +72,10 @@ PresentedClient presented_client(const Request& request, const platform::http::F
   return {*id, *secret};
 }
 
+std::string_view basic_scheme(const Request& request) {
+  return request.header("Authorization").empty() ? "" : "Basic";
+}
+
 std::string bearer_of(const Request& request, const platform::http::FormFields& form) {
   const auto header = request.header("Authorization");
   if (header.size() > 7 && (header.starts_with("Bearer ") || header.starts_with("bearer "))) {
@@ -96,7 +104,7 @@ void add_protocol_routes(platform::http::Router& router, ApiContext& context) {
           return no_store(platform::http::json_response(200, body));
         } catch (const OAuthError& error) {
           context.tokens.with({grant, error.error()}).increment();
-          return oauth_error(error, "Basic");
+          return oauth_error(error, basic_scheme(request));
         }
       },
       platform::http::public_route());
@@ -109,7 +117,7 @@ void add_protocol_routes(platform::http::Router& router, ApiContext& context) {
           context.provider.revoke(form, presented_client(request, form));
           return no_store(Response::empty(200));
         } catch (const OAuthError& error) {
-          return oauth_error(error, "Basic");
+          return oauth_error(error, basic_scheme(request));
         }
       },
       platform::http::public_route());

@@ -12,7 +12,10 @@
 namespace auth {
 
 struct KeyRingOptions {
-  platform::auth::Algorithm algorithm = platform::auth::Algorithm::es256;
+  // RS256 by default: OpenID Connect makes it the one algorithm every client
+  // must accept for ID tokens (Core §15.1). ES256 signs faster and makes
+  // smaller tokens, for deployments whose clients all accept it.
+  platform::auth::Algorithm algorithm = platform::auth::Algorithm::rs256;
   // How long one key signs before the next takes over.
   std::chrono::milliseconds rotation{std::chrono::hours(24 * 30)};
   // The next key is in the JWKS this long before it signs, so that verifiers

@@ -187,6 +187,7 @@ TEST_P(Throttling, SignUpsPerAddressAreLimited) {
 
 class Rotation : public AuthTest {
   void configure(AuthOptions& options) override {
+    options.keys.algorithm = platform::auth::Algorithm::es256;  // the other algorithm, covered
     options.keys.rotation = std::chrono::seconds(3);
     options.keys.announce_ahead = std::chrono::seconds(1);
     options.keys.retain_after = std::chrono::seconds(2);

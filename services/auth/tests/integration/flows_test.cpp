@@ -23,7 +23,7 @@ TEST_P(Flows, DiscoveryDescribesTheProvider) {
   EXPECT_EQ(document.at("issuer").as_string(), issuer());
   EXPECT_EQ(document.at("token_endpoint").as_string(), issuer() + "/oauth2/token");
   EXPECT_EQ(document.at("code_challenge_methods_supported").as_array().size(), 1u);
-  EXPECT_EQ(document.at("id_token_signing_alg_values_supported").at(0).as_string(), "ES256");
+  EXPECT_EQ(document.at("id_token_signing_alg_values_supported").at(0).as_string(), "RS256");
 
   const auto keys = json(get("/.well-known/jwks.json"));
   ASSERT_GE(keys.at("keys").as_array().size(), 1u);
