@@ -13,23 +13,9 @@ cd "$(dirname "$0")/../.."
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-1}
-work=$(mktemp -d)
-chmod 755 "$work"  # the postgres user must reach its data directory
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [[ -f "$work/infra/env" ]]; then scripts/test-infra.sh stop "$work/infra" >/dev/null; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_http() { for _ in $(seq 1 200); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.05; done; echo "not ready: $1" >&2; return 1; }
-rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
-measure() {  # measure NAME PATHS_FILE BASE_URL
-  PATHS_FILE=$2 wrk -t"$threads" -c"$connections" -d"$duration" -s bench/catalog/paths.lua "$3" | tail -n 1 |
-    sed "s/^/{\"name\":\"$1\",\"result\":/; s/$/}/" >> "$work/results.jsonl"
+source bench/lib/common.sh
+measure_paths() {  # measure_paths NAME PATHS_FILE BASE_URL
+  PATHS_FILE=$2 measure "$1" bench/catalog/paths.lua "$3"
 }
 
 cmake --build --preset release --target shop catalog_server >/dev/null
@@ -62,41 +48,20 @@ curl -fs "$base/api/catalog/v1/products?category=kitchen&limit=20" > "$work/ngin
 echo /product.json > "$work/nginx-product.txt"
 echo /list.json > "$work/nginx-list.txt"
 
-cat > "$work/nginx/nginx.conf" <<CONF
-worker_processes 2;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $work/nginx/body;
-  proxy_temp_path $work/nginx/proxy;
-  fastcgi_temp_path $work/nginx/fastcgi;
-  uwsgi_temp_path $work/nginx/uwsgi;
-  scgi_temp_path $work/nginx/scgi;
-  open_file_cache max=100;
-  server {
-    listen 127.0.0.1:$nginx_port;
-    root $work/nginx/root;
-    default_type application/json;
-  }
-}
-CONF
-nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
-pids+=($!)
+start_nginx "$nginx_port" "$work/nginx/root"
 wait_http "http://127.0.0.1:$nginx_port/product.json"
 
-measure nginx-product "$work/nginx-product.txt" "http://127.0.0.1:$nginx_port"
-measure nginx-list "$work/nginx-list.txt" "http://127.0.0.1:$nginx_port"
-measure sqlite-product "$work/by-id.txt" "$base"
-measure sqlite-list "$work/list.txt" "$base"
+measure_paths nginx-product "$work/nginx-product.txt" "http://127.0.0.1:$nginx_port"
+measure_paths nginx-list "$work/nginx-list.txt" "http://127.0.0.1:$nginx_port"
+measure_paths sqlite-product "$work/by-id.txt" "$base"
+measure_paths sqlite-list "$work/list.txt" "$base"
 loaded_rss=$(rss_kib "$shop_pid")
 kill "$shop_pid"
 wait "$shop_pid" 2>/dev/null || true
 CATALOG_CACHE_TTL_MS=0 start_shop "$shop_port" "$work/data"
 wait_http "http://127.0.0.1:$shop_port/healthz"
-measure sqlite-uncached-product "$work/by-id.txt" "$base"
-measure sqlite-uncached-list "$work/list.txt" "$base"
+measure_paths sqlite-uncached-product "$work/by-id.txt" "$base"
+measure_paths sqlite-uncached-list "$work/list.txt" "$base"
 
 # --- distributed (PostgreSQL) ------------------------------------------------------
 scripts/test-infra.sh start "$work/infra" --only postgres >/dev/null
@@ -116,8 +81,8 @@ import json,sys
 items=json.load(sys.stdin)["items"]
 print("\n".join("/v1/products/"+p["id"] for p in items))' > "$work/pg-by-id.txt"
 sed 's#^/api/catalog##' "$work/list.txt" > "$work/pg-list.txt"
-measure postgres-product "$work/pg-by-id.txt" "$pg_base"
-measure postgres-list "$work/pg-list.txt" "$pg_base"
+measure_paths postgres-product "$work/pg-by-id.txt" "$pg_base"
+measure_paths postgres-list "$work/pg-list.txt" "$pg_base"
 kill "$catalog_pid"
 
 # The same with the read cache off: every request reaches PostgreSQL.
@@ -125,8 +90,8 @@ CATALOG_PORT=$catalog_port CATALOG_DATABASE_URL=$SHOP_TEST_POSTGRES_URL CATALOG_
   CATALOG_ACCESS_LOG=false LOG_LEVEL=warn build/release/services/catalog/catalog &
 pids+=($!)
 wait_http "http://127.0.0.1:$catalog_port/readyz"
-measure postgres-uncached-product "$work/pg-by-id.txt" "$pg_base"
-measure postgres-uncached-list "$work/pg-list.txt" "$pg_base"
+measure_paths postgres-uncached-product "$work/pg-by-id.txt" "$pg_base"
+measure_paths postgres-uncached-list "$work/pg-list.txt" "$pg_base"
 
 python3 bench/catalog/report.py "$work/results.jsonl" "$idle_rss" "$loaded_rss" "$catalog_idle_rss" \
   "$duration" "$connections" "$threads"

@@ -26,23 +26,32 @@ KeyRing::KeyRing(AuthStore& store, KeyRingOptions options)
 void KeyRing::maintain() {
   const auto now = platform::now_unix_millis();
   store_.delete_keys_retired_before(now);
-  const auto keys = store_.keys_published_at(now);
+  reload(now);
+  // Only keys this process can use count towards the schedule: a key of
+  // another algorithm (the configuration changed) or sealed under another
+  // encryption key leaves a gap that a new key fills at once.
   std::int64_t last_until = 0;
-  for (const auto& key : keys) last_until = std::max(last_until, key.signs_until);
-  if (keys.empty() || last_until - now <= options_.announce_ahead.count()) {
-    const auto signs_from = keys.empty() || last_until < now ? now : last_until;
-    const auto signs_until = signs_from + options_.rotation.count();
-    const auto key = SigningKey::generate(options_.algorithm, platform::random_hex(8));
-    const auto sealed = platform::crypto::base64_encode(
-        platform::crypto::seal(options_.encryption_key, key.private_pem()));
-    if (store_.add_key({key.key_id(), std::string(platform::auth::name_of(options_.algorithm)),
-                        sealed, signs_from, signs_until,
-                        signs_until + options_.retain_after.count()})) {
-      platform::log::info("signing key created",
-                          {{"kid", key.key_id()},
-                           {"signs_from", platform::format_rfc3339(
-                                              platform::from_unix_millis(signs_from))}});
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& entry : entries_) {
+      if (entry.key.algorithm() == options_.algorithm && entry.signs_until > now) {
+        last_until = std::max(last_until, entry.signs_until);
+      }
     }
+  }
+  if (last_until != 0 && last_until - now > options_.announce_ahead.count()) return;
+  const auto signs_from = last_until == 0 ? now : last_until;
+  const auto signs_until = signs_from + options_.rotation.count();
+  const auto key = SigningKey::generate(options_.algorithm, platform::random_hex(8));
+  const auto sealed = platform::crypto::base64_encode(
+      platform::crypto::seal(options_.encryption_key, key.private_pem()));
+  if (store_.add_key({key.key_id(), std::string(platform::auth::name_of(options_.algorithm)),
+                      sealed, signs_from, signs_until,
+                      signs_until + options_.retain_after.count()})) {
+    platform::log::info("signing key created",
+                        {{"kid", key.key_id()},
+                         {"signs_from",
+                          platform::format_rfc3339(platform::from_unix_millis(signs_from))}});
   }
   reload(now);
 }
@@ -79,7 +88,10 @@ SigningKey KeyRing::signing_key() {
     {
       std::lock_guard lock(mutex_);
       for (auto entry = entries_.rbegin(); entry != entries_.rend(); ++entry) {
-        if (entry->signs_from <= now && now < entry->signs_until) return entry->key;
+        if (entry->key.algorithm() == options_.algorithm && entry->signs_from <= now &&
+            now < entry->signs_until) {
+          return entry->key;
+        }
       }
     }
     maintain();  // the schedule ran out between maintenance runs
