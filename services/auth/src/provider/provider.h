@@ -82,6 +82,12 @@ class OpenIdProvider {
   bool erase_user(const std::string& user_id);
 
  private:
+  class Minter;
+  boost::json::object redeem_code(const Parameters& form, const Minter& minter);
+  boost::json::object refresh(const Parameters& form, const Minter& minter);
+  boost::json::object client_credentials(const Parameters& form, const Minter& minter);
+  User active_user(const std::string& id);
+
   BrowserOutcome complete_sign_in(const PendingAuthorization& pending, const User& user,
                                   const std::string& new_session, std::int64_t auth_time);
   std::string issue_code(const std::string& client_id, const std::string& user_id,

@@ -63,6 +63,72 @@ RegisteredClient OpenIdProvider::authenticate(const PresentedClient& presented) 
   return *client;
 }
 
+// The tokens of one response: one client, one signing key, one moment.
+class OpenIdProvider::Minter {
+ public:
+  Minter(const ProviderSettings& settings, platform::auth::SigningKey key,
+         const RegisteredClient& client)
+      : settings_(settings),
+        key_(std::move(key)),
+        client_(client),
+        now_millis_(platform::now_unix_millis()) {}
+
+  std::int64_t now_millis() const { return now_millis_; }
+  const RegisteredClient& client() const { return client_; }
+
+  std::string access_token(const std::string& subject, const Scopes& scope,
+                           const std::vector<std::string>& roles) const {
+    return platform::auth::sign_jwt(
+        key_,
+        access_token_claims(issuance(settings_.access_token_lifetime), settings_.audience, subject,
+                            client_.id, scope, roles),
+        "at+jwt");
+  }
+
+  // Access token, ID token when `openid` was granted, refresh token if any.
+  boost::json::object for_user(const User& user, const Scopes& scope,
+                               const std::optional<std::string>& nonce, std::int64_t auth_time,
+                               const std::optional<std::string>& refresh_token) const {
+    auto response = bearer(access_token(user.id, scope, user.roles), scope);
+    if (scope.contains("openid")) {
+      response["id_token"] = platform::auth::sign_jwt(
+          key_,
+          id_token_claims(issuance(settings_.id_token_lifetime), user, client_.id, scope, nonce,
+                          auth_time),
+          "JWT");
+    }
+    if (refresh_token) response["refresh_token"] = *refresh_token;
+    return response;
+  }
+
+  boost::json::object for_service(const Scopes& scope) const {
+    return bearer(access_token(client_.id, scope, {}), scope);
+  }
+
+  // A refresh token unused this long expires, and never outlives its family.
+  std::int64_t refresh_expiry(std::int64_t family_expires_at) const {
+    return std::min(family_expires_at,
+                    now_millis_ + std::chrono::milliseconds(settings_.refresh_idle_lifetime).count());
+  }
+
+ private:
+  Issuance issuance(std::chrono::seconds lifetime) const {
+    return {settings_.issuer, now_millis_ / 1000, seconds(lifetime), platform::new_uuid_v7()};
+  }
+
+  boost::json::object bearer(std::string access_token, const Scopes& scope) const {
+    return {{"access_token", std::move(access_token)},
+            {"token_type", "Bearer"},
+            {"expires_in", seconds(settings_.access_token_lifetime)},
+            {"scope", scope.to_string()}};
+  }
+
+  const ProviderSettings& settings_;
+  platform::auth::SigningKey key_;
+  const RegisteredClient& client_;
+  std::int64_t now_millis_;
+};
+
 boost::json::object OpenIdProvider::token(const Parameters& form,
                                           const PresentedClient& presented) {
   for (const auto& [key, value] : form) {
@@ -70,134 +136,110 @@ boost::json::object OpenIdProvider::token(const Parameters& form,
   }
   const auto grant_type = required(form, "grant_type");
   const auto client = authenticate(presented);
+  if (grant_type != "authorization_code" && grant_type != "refresh_token" &&
+      grant_type != "client_credentials") {
+    throw OAuthError("unsupported_grant_type", "grant_type " + grant_type + " is not supported");
+  }
   if (!client.allows_grant(grant_type)) {
-    if (grant_type != "authorization_code" && grant_type != "refresh_token" &&
-        grant_type != "client_credentials") {
-      throw OAuthError("unsupported_grant_type", "grant_type " + grant_type + " is not supported");
-    }
     throw OAuthError("unauthorized_client", "this client may not use " + grant_type);
   }
-  const auto now_millis = platform::now_unix_millis();
-  const auto now = now_millis / 1000;
-  const auto signing_key = keys_.signing_key();
+  const Minter minter(settings_, keys_.signing_key(), client);
+  if (grant_type == "authorization_code") return redeem_code(form, minter);
+  if (grant_type == "refresh_token") return refresh(form, minter);
+  return client_credentials(form, minter);
+}
 
-  auto access_token = [&](const std::string& subject, const Scopes& scope,
-                          const std::vector<std::string>& roles) {
-    const Issuance issuance{settings_.issuer, now, seconds(settings_.access_token_lifetime),
-                            platform::new_uuid_v7()};
-    return platform::auth::sign_jwt(
-        signing_key,
-        access_token_claims(issuance, settings_.audience, subject, client.id, scope, roles),
-        "at+jwt");
-  };
-  auto user_tokens = [&](const User& user, const Scopes& scope,
-                         const std::optional<std::string>& nonce, std::int64_t auth_time,
-                         const std::optional<std::string>& refresh_token) {
-    boost::json::object response{{"access_token", access_token(user.id, scope, user.roles)},
-                                 {"token_type", "Bearer"},
-                                 {"expires_in", seconds(settings_.access_token_lifetime)},
-                                 {"scope", scope.to_string()}};
-    if (scope.contains("openid")) {
-      const Issuance issuance{settings_.issuer, now, seconds(settings_.id_token_lifetime),
-                              platform::new_uuid_v7()};
-      response["id_token"] = platform::auth::sign_jwt(
-          signing_key, id_token_claims(issuance, user, client.id, scope, nonce, auth_time), "JWT");
-    }
-    if (refresh_token) response["refresh_token"] = *refresh_token;
-    return response;
-  };
-  auto active_user = [&](const std::string& id) {
-    auto user = store_.find_user(id);
-    if (!user || user->status != "active") throw invalid_grant("the account no longer exists");
-    return *user;
-  };
-  const auto may_refresh = [&](const Scopes& scope) {
-    return client.allows_grant("refresh_token") && scope.contains("offline_access");
-  };
+User OpenIdProvider::active_user(const std::string& id) {
+  auto user = store_.find_user(id);
+  if (!user || user->status != "active") throw invalid_grant("the account no longer exists");
+  return *user;
+}
 
-  if (grant_type == "authorization_code") {
-    const auto code = required(form, "code");
-    const auto redirect_uri = required(form, "redirect_uri");
-    const auto verifier = required(form, "code_verifier");
-    const auto [outcome, grant] = store_.redeem_code(secret_digest(code), client.id, now_millis);
-    if (outcome == Redemption::reused) {
-      platform::log::warn("authorization code reused; its tokens are revoked",
-                          {{"client", client.id}});
-      throw invalid_grant("the authorization code was already used");
-    }
-    if (outcome != Redemption::redeemed) throw invalid_grant("the authorization code is not valid");
-    if (grant->redirect_uri != redirect_uri) throw invalid_grant("redirect_uri does not match");
-    if (!pkce_matches(verifier, grant->code_challenge)) {
-      throw invalid_grant("code_verifier does not match the code challenge");
-    }
-    const auto user = active_user(grant->user_id);
-    std::optional<std::string> refresh_token;
-    if (may_refresh(grant->scope)) {
-      refresh_token = platform::crypto::random_token();
-      RefreshGrant refresh;
-      refresh.token_hash = secret_digest(*refresh_token);
-      refresh.family_id = grant->family_id;
-      refresh.client_id = client.id;
-      refresh.user_id = user.id;
-      refresh.scope = grant->scope;
-      refresh.session_hash = grant->session_hash;
-      refresh.auth_time = grant->auth_time;
-      refresh.family_expires_at =
-          now_millis + std::chrono::milliseconds(settings_.refresh_absolute_lifetime).count();
-      refresh.expires_at = std::min(
-          refresh.family_expires_at,
-          now_millis + std::chrono::milliseconds(settings_.refresh_idle_lifetime).count());
-      store_.save_refresh_token(refresh);
-    }
-    return user_tokens(user, grant->scope, grant->nonce, grant->auth_time, refresh_token);
+boost::json::object OpenIdProvider::redeem_code(const Parameters& form, const Minter& minter) {
+  const auto& client = minter.client();
+  const auto code = required(form, "code");
+  const auto redirect_uri = required(form, "redirect_uri");
+  const auto verifier = required(form, "code_verifier");
+  const auto [outcome, grant] =
+      store_.redeem_code(secret_digest(code), client.id, minter.now_millis());
+  if (outcome == Redemption::reused) {
+    platform::log::warn("authorization code reused; its tokens are revoked",
+                        {{"client", client.id}});
+    throw invalid_grant("the authorization code was already used");
   }
+  if (outcome != Redemption::redeemed) throw invalid_grant("the authorization code is not valid");
+  if (grant->redirect_uri != redirect_uri) throw invalid_grant("redirect_uri does not match");
+  if (!pkce_matches(verifier, grant->code_challenge)) {
+    throw invalid_grant("code_verifier does not match the code challenge");
+  }
+  const auto user = active_user(grant->user_id);
+  std::optional<std::string> refresh_token;
+  if (client.allows_grant("refresh_token") && grant->scope.contains("offline_access")) {
+    refresh_token = platform::crypto::random_token();
+    RefreshGrant refresh;
+    refresh.token_hash = secret_digest(*refresh_token);
+    refresh.family_id = grant->family_id;
+    refresh.client_id = client.id;
+    refresh.user_id = user.id;
+    refresh.scope = grant->scope;
+    refresh.session_hash = grant->session_hash;
+    refresh.auth_time = grant->auth_time;
+    refresh.family_expires_at =
+        minter.now_millis() +
+        std::chrono::milliseconds(settings_.refresh_absolute_lifetime).count();
+    refresh.expires_at = minter.refresh_expiry(refresh.family_expires_at);
+    store_.save_refresh_token(refresh);
+  }
+  return minter.for_user(user, grant->scope, grant->nonce, grant->auth_time, refresh_token);
+}
 
-  if (grant_type == "refresh_token") {
-    const auto presented_token = required(form, "refresh_token");
-    const auto narrowed = single_field(form, "scope");
-    const auto next_token = platform::crypto::random_token();
-    const auto [outcome, next] = store_.rotate_refresh_token(
-        secret_digest(presented_token), client.id, now_millis, [&](const RefreshGrant& spent) {
-          RefreshGrant successor = spent;
-          successor.token_hash = secret_digest(next_token);
-          if (narrowed) {
-            successor.scope = parse_scope(*narrowed);
-            if (!successor.scope.is_subset_of(spent.scope)) {
-              throw OAuthError("invalid_scope", "a refresh cannot widen the scope");
-            }
+boost::json::object OpenIdProvider::refresh(const Parameters& form, const Minter& minter) {
+  const auto& client = minter.client();
+  const auto presented_token = required(form, "refresh_token");
+  const auto narrowed = single_field(form, "scope");
+  const auto next_token = platform::crypto::random_token();
+  const auto [outcome, next] = store_.rotate_refresh_token(
+      secret_digest(presented_token), client.id, minter.now_millis(),
+      [&](const RefreshGrant& spent) {
+        RefreshGrant successor = spent;
+        successor.token_hash = secret_digest(next_token);
+        if (narrowed) {
+          successor.scope = parse_scope(*narrowed);
+          if (!successor.scope.is_subset_of(spent.scope)) {
+            throw OAuthError("invalid_scope", "a refresh cannot widen the scope");
           }
-          successor.expires_at = std::min(
-              spent.family_expires_at,
-              now_millis + std::chrono::milliseconds(settings_.refresh_idle_lifetime).count());
-          return successor;
-        });
-    if (outcome == Redemption::reused) {
-      platform::log::warn("refresh token reused; its family is revoked", {{"client", client.id}});
-      throw invalid_grant("the refresh token was already used");
-    }
-    if (outcome != Redemption::redeemed) throw invalid_grant("the refresh token is not valid");
-    const auto user = active_user(next->user_id);
-    return user_tokens(user, next->scope, std::nullopt, next->auth_time, next_token);
+        }
+        successor.expires_at = minter.refresh_expiry(spent.family_expires_at);
+        return successor;
+      });
+  if (outcome == Redemption::reused) {
+    platform::log::warn("refresh token reused; its family is revoked", {{"client", client.id}});
+    throw invalid_grant("the refresh token was already used");
   }
+  if (outcome != Redemption::redeemed) throw invalid_grant("the refresh token is not valid");
+  const auto user = active_user(next->user_id);
+  return minter.for_user(user, next->scope, std::nullopt, next->auth_time, next_token);
+}
 
-  // client_credentials: a service acting as itself, never on a user's behalf.
-  if (client.is_public()) throw OAuthError("unauthorized_client", "public clients have no credentials");
-  const auto service_scopes = [&] {
-    std::vector<std::string> items;
-    for (const auto& scope : client.scopes.items()) {
-      if (!user_scopes().contains(scope)) items.push_back(scope);
-    }
-    return Scopes::of(std::move(items));
-  }();
+// A service acting as itself, never on a user's behalf: only the client's
+// service scopes, no refresh token.
+boost::json::object OpenIdProvider::client_credentials(const Parameters& form,
+                                                       const Minter& minter) {
+  const auto& client = minter.client();
+  if (client.is_public()) {
+    throw OAuthError("unauthorized_client", "public clients have no credentials");
+  }
+  std::vector<std::string> granted;
+  for (const auto& scope : client.scopes.items()) {
+    if (!user_scopes().contains(scope)) granted.push_back(scope);
+  }
+  const auto service_scopes = Scopes::of(std::move(granted));
   const auto requested = single_field(form, "scope");
   const auto scope = requested ? parse_scope(*requested) : service_scopes;
   if (!scope.is_subset_of(service_scopes)) {
     throw OAuthError("invalid_scope", "a requested scope is not granted to this client");
   }
-  return {{"access_token", access_token(client.id, scope, {})},
-          {"token_type", "Bearer"},
-          {"expires_in", seconds(settings_.access_token_lifetime)},
-          {"scope", scope.to_string()}};
+  return minter.for_service(scope);
 }
 
 std::optional<boost::json::object> OpenIdProvider::own_token_claims(std::string_view token) {
