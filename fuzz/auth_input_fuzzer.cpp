@@ -16,7 +16,8 @@
 namespace {
 
 const platform::auth::TokenVerifier& verifier() {
-  static const auto key = platform::auth::SigningKey::generate(platform::auth::Algorithm::es256, "k");
+  static const auto key =
+      platform::auth::SigningKey::generate(platform::auth::Algorithm::es256, "k");
   static const platform::auth::TokenVerifier instance(
       [] {
         platform::auth::VerifierOptions options;

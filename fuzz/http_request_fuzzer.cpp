@@ -16,22 +16,28 @@ using namespace platform::http;
 
 Router make_router() {
   Router router;
-  router.post("/v1/items/{id}", [](Request& request) {
-    const auto object = platform::json::parse_object(request.body);
-    platform::json::ObjectReader body(object);
-    (void)body.optional_string("name", {1, 100});
-    (void)body.optional_integer("count", {.minimum = 0, .maximum = 1000});
-    if (auto nested = body.optional_object("price")) {
-      (void)nested->required_integer("amount");
-      nested->finish();
-    }
-    (void)body.string_array("tags");
-    body.finish();
-    return Response::text(200, request.path_parameter("id"));
-  }, public_route());
-  router.get("/v1/items/{id}", [](Request& request) {
-    return Response::text(200, std::string(request.query_parameter("q").value_or("")));
-  }, public_route());
+  router.post(
+      "/v1/items/{id}",
+      [](Request& request) {
+        const auto object = platform::json::parse_object(request.body);
+        platform::json::ObjectReader body(object);
+        (void)body.optional_string("name", {1, 100});
+        (void)body.optional_integer("count", {.minimum = 0, .maximum = 1000});
+        if (auto nested = body.optional_object("price")) {
+          (void)nested->required_integer("amount");
+          nested->finish();
+        }
+        (void)body.string_array("tags");
+        body.finish();
+        return Response::text(200, request.path_parameter("id"));
+      },
+      public_route());
+  router.get(
+      "/v1/items/{id}",
+      [](Request& request) {
+        return Response::text(200, std::string(request.query_parameter("q").value_or("")));
+      },
+      public_route());
   return router;
 }
 

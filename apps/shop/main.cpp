@@ -9,6 +9,7 @@
 
 #include "auth_service.h"
 #include "catalog_service.h"
+#include "customers_service.h"
 #include "demo/demo_catalog.h"
 #include "platform/bus/database_bus.h"
 #include "platform/config.h"
@@ -23,7 +24,8 @@ namespace {
 // GET / until the storefront arrives: where everything is.
 platform::http::Response shop_index(platform::http::Request&) {
   boost::json::object services{{"catalog", "/api/catalog/v1/products"},
-                               {"auth", "/api/auth/.well-known/openid-configuration"}};
+                               {"auth", "/api/auth/.well-known/openid-configuration"},
+                               {"customers", "/api/customers/v1/customers/me"}};
   return platform::http::json_response(
       200, boost::json::object{
                {"name", "shop"}, {"mode", "embedded"}, {"services", std::move(services)}});
@@ -117,14 +119,21 @@ int main(int argc, char** argv) {
       if (created > 0) platform::log::info("demo catalog seeded", {{"products", created}});
     }
 
+    auto customers_database =
+        platform::db::open_database("sqlite:" + (data / "customers.db").string());
+    customers::CustomersService::migrate(*customers_database);
+    customers::CustomersService customers_service(*customers_database, bus, registry, verifier);
+
     platform::http::Router router;
     router.mount("/api/auth", auth_service.routes());
     router.mount("/api/catalog", catalog_service.routes());
+    router.mount("/api/customers", customers_service.routes());
     router.get("/", shop_index, platform::http::inline_route());
     platform::http::add_operational_routes(
         router, registry,
         {{"auth", [&] { return auth_database->ping(); }},
          {"catalog", [&] { return catalog_database->ping(); }},
+         {"customers", [&] { return customers_database->ping(); }},
          {"bus", [&] { return bus.ping(); }}});
     platform::http::Server server(server_options, std::move(router), registry);
     platform::http::serve_until_shutdown(server, signals);

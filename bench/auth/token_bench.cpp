@@ -74,8 +74,9 @@ void request(benchmark::State& state, const http::Router& router, const std::str
 http::Router router_with(std::shared_ptr<const auth::TokenVerifier> verifier, bool needs_token) {
   http::Router router;
   router.use_token_verifier(std::move(verifier));
-  router.get("/v1/items/{id}", [](http::Request&) { return http::Response::json(200, "{}"); },
-             needs_token ? http::RouteOptions{} : http::public_route());
+  router.get(
+      "/v1/items/{id}", [](http::Request&) { return http::Response::json(200, "{}"); },
+      needs_token ? http::RouteOptions{} : http::public_route());
   return router;
 }
 
@@ -100,8 +101,8 @@ void BM_SignAccessToken(benchmark::State& state) {
 }
 
 void BM_Argon2idHash(benchmark::State& state) {
-  const ::auth::PasswordHasher hasher({static_cast<std::uint32_t>(state.range(0)),
-                                       static_cast<std::uint32_t>(state.range(1)), 1});
+  const ::auth::PasswordHasher hasher(
+      {static_cast<std::uint32_t>(state.range(0)), static_cast<std::uint32_t>(state.range(1)), 1});
   for (auto _ : state) benchmark::DoNotOptimize(hasher.hash("correct horse battery staple"));
 }
 

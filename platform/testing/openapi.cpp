@@ -9,8 +9,7 @@ namespace platform::testing {
 namespace {
 
 bool is_method(std::string_view word) {
-  return word == "get" || word == "post" || word == "put" || word == "patch" ||
-         word == "delete";
+  return word == "get" || word == "post" || word == "put" || word == "patch" || word == "delete";
 }
 
 std::string upper(std::string_view word) {
@@ -70,8 +69,9 @@ void expect_router_matches_document(const http::Router& router, std::string_view
       continue;
     }
     EXPECT_EQ(found->second.is_public, is_public)
-        << operation << (is_public ? " is public but documented as needing a token"
-                                   : " needs a token but is documented as public");
+        << operation
+        << (is_public ? " is public but documented as needing a token"
+                      : " needs a token but is documented as public");
   }
   for (const auto& [operation, details] : documented) {
     EXPECT_TRUE(served.contains(operation)) << "not served: " << operation;

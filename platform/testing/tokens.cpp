@@ -13,7 +13,8 @@ TestIssuer::TestIssuer()
   auth::VerifierOptions options;
   options.issuer = kIssuer;
   options.audience = kAudience;
-  verifier_ = std::make_shared<const auth::TokenVerifier>(options, [jwks = jwks()] { return jwks; });
+  verifier_ =
+      std::make_shared<const auth::TokenVerifier>(options, [jwks = jwks()] { return jwks; });
 }
 
 std::string TestIssuer::jwks() const {
@@ -23,9 +24,9 @@ std::string TestIssuer::jwks() const {
 
 boost::json::object TestIssuer::claims_for(const std::string& subject) const {
   const auto now = now_unix_millis() / 1000;
-  return {{"iss", kIssuer},       {"aud", kAudience},     {"sub", subject},
-          {"client_id", "test"},  {"iat", now},           {"nbf", now},
-          {"exp", now + 300},     {"jti", new_uuid_v7()}, {"scope", "openid"}};
+  return {{"iss", kIssuer},      {"aud", kAudience},     {"sub", subject},
+          {"client_id", "test"}, {"iat", now},           {"nbf", now},
+          {"exp", now + 300},    {"jti", new_uuid_v7()}, {"scope", "openid"}};
 }
 
 std::string TestIssuer::sign(const boost::json::object& claims) const {

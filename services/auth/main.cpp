@@ -41,33 +41,34 @@ int main(int argc, char** argv) {
   platform::Config config(argc, argv, "auth",
                           "OpenID Connect provider: users, clients, tokens and signing keys.");
   const auto server_options = platform::http::read_server_options(config, "AUTH", "auth", 8082);
-  const auto database_url = config.text("AUTH_DATABASE_URL", "sqlite:data/auth.db",
-                                        "postgresql://... or sqlite:PATH");
+  const auto database_url =
+      config.text("AUTH_DATABASE_URL", "sqlite:data/auth.db", "postgresql://... or sqlite:PATH");
   platform::db::DatabaseOptions database_options;
   database_options.pool_size = static_cast<int>(
       config.integer("AUTH_DATABASE_POOL", 8, "database connections kept open", 1, 512));
-  const auto bus_url = config.text("AUTH_NATS_URL", "",
-                                   "NATS JetStream URL; empty runs an in-process bus (development only)");
+  const auto bus_url = config.text(
+      "AUTH_NATS_URL", "", "NATS JetStream URL; empty runs an in-process bus (development only)");
 
   auth::AuthOptions options;
   auto& provider = options.provider;
-  provider.issuer = config.text("AUTH_ISSUER", provider.issuer,
-                                "the issuer URL clients reach the provider at (through the gateway)");
-  provider.audience = config.text("AUTH_AUDIENCE", provider.audience,
-                                  "the audience of access tokens");
-  provider.access_token_lifetime = std::chrono::seconds(config.integer(
-      "AUTH_ACCESS_TOKEN_SECONDS", provider.access_token_lifetime.count(),
-      "access and ID token lifetime", 60, 3600));
+  provider.issuer =
+      config.text("AUTH_ISSUER", provider.issuer,
+                  "the issuer URL clients reach the provider at (through the gateway)");
+  provider.audience =
+      config.text("AUTH_AUDIENCE", provider.audience, "the audience of access tokens");
+  provider.access_token_lifetime = std::chrono::seconds(
+      config.integer("AUTH_ACCESS_TOKEN_SECONDS", provider.access_token_lifetime.count(),
+                     "access and ID token lifetime", 60, 3600));
   provider.id_token_lifetime = provider.access_token_lifetime;
-  provider.refresh_idle_lifetime = std::chrono::seconds(config.integer(
-      "AUTH_REFRESH_IDLE_SECONDS", provider.refresh_idle_lifetime.count(),
-      "a refresh token unused this long expires", 300, 90LL * 24 * 3600));
+  provider.refresh_idle_lifetime = std::chrono::seconds(
+      config.integer("AUTH_REFRESH_IDLE_SECONDS", provider.refresh_idle_lifetime.count(),
+                     "a refresh token unused this long expires", 300, 90LL * 24 * 3600));
   provider.refresh_absolute_lifetime = std::chrono::seconds(config.integer(
       "AUTH_REFRESH_ABSOLUTE_SECONDS", provider.refresh_absolute_lifetime.count(),
       "a chain of refresh tokens ends this long after sign-in", 300, 365LL * 24 * 3600));
-  provider.session_lifetime = std::chrono::seconds(config.integer(
-      "AUTH_SESSION_SECONDS", provider.session_lifetime.count(),
-      "how long a browser stays signed in at the provider", 60, 30LL * 24 * 3600));
+  provider.session_lifetime = std::chrono::seconds(
+      config.integer("AUTH_SESSION_SECONDS", provider.session_lifetime.count(),
+                     "how long a browser stays signed in at the provider", 60, 30LL * 24 * 3600));
 
   const auto algorithm_name = config.text("AUTH_SIGNING_ALGORITHM", "RS256", "RS256 or ES256");
   if (auto algorithm = platform::auth::algorithm_named(algorithm_name)) {
@@ -75,25 +76,26 @@ int main(int argc, char** argv) {
   } else {
     config.reject("AUTH_SIGNING_ALGORITHM", algorithm_name, "expected ES256 or RS256");
   }
-  options.keys.rotation = std::chrono::seconds(config.integer(
-      "AUTH_KEY_ROTATION_SECONDS", 30LL * 24 * 3600, "how long one signing key signs", 120,
-      365LL * 24 * 3600));
-  options.keys.announce_ahead = std::min<std::chrono::milliseconds>(
-      std::chrono::hours(1), options.keys.rotation / 2);
+  options.keys.rotation = std::chrono::seconds(
+      config.integer("AUTH_KEY_ROTATION_SECONDS", 30LL * 24 * 3600,
+                     "how long one signing key signs", 120, 365LL * 24 * 3600));
+  options.keys.announce_ahead =
+      std::min<std::chrono::milliseconds>(std::chrono::hours(1), options.keys.rotation / 2);
   options.keys.retain_after = provider.access_token_lifetime + std::chrono::minutes(5);
   const auto sealing_key = config.text(
       "AUTH_KEY_ENCRYPTION_KEY", "",
       "32 random bytes, base64: seals the private signing keys in the database (required)");
-  if (auto decoded = platform::crypto::base64_decode(sealing_key); decoded && decoded->size() == 32) {
+  if (auto decoded = platform::crypto::base64_decode(sealing_key);
+      decoded && decoded->size() == 32) {
     options.keys.encryption_key = *decoded;
   } else {
     config.reject("AUTH_KEY_ENCRYPTION_KEY", sealing_key.empty() ? "(unset)" : "(hidden)",
                   "must be 32 bytes in base64 (openssl rand -base64 32)");
   }
 
-  options.argon2.memory_kib = static_cast<std::uint32_t>(config.integer(
-      "AUTH_ARGON2_MEMORY_KIB", options.argon2.memory_kib, "Argon2id memory per hash", 1024,
-      1024 * 1024));
+  options.argon2.memory_kib =
+      static_cast<std::uint32_t>(config.integer("AUTH_ARGON2_MEMORY_KIB", options.argon2.memory_kib,
+                                                "Argon2id memory per hash", 1024, 1024 * 1024));
   options.argon2.iterations = static_cast<std::uint32_t>(config.integer(
       "AUTH_ARGON2_ITERATIONS", options.argon2.iterations, "Argon2id passes", 1, 20));
   options.concurrent_hashes = static_cast<int>(config.integer(
@@ -110,8 +112,8 @@ int main(int argc, char** argv) {
     config.reject("AUTH_ADMIN_PASSWORD", "(default)",
                   "set a password of your own: the default is public knowledge");
   }
-  const auto clients_file = config.text("AUTH_CLIENTS_FILE", "",
-                                        "JSON array of clients to register at start");
+  const auto clients_file =
+      config.text("AUTH_CLIENTS_FILE", "", "JSON array of clients to register at start");
   const auto log_level = config.text("LOG_LEVEL", "info", "debug, info, warn or error");
   config.finish();
   platform::log::set_service("auth");

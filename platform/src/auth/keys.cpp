@@ -212,8 +212,10 @@ boost::json::object PublicKey::to_jwk() const {
         big_endian(key_number(key_.get(), OSSL_PKEY_PARAM_EC_PUB_Y).get(), kCoordinateBytes));
   } else {
     jwk["kty"] = "RSA";
-    jwk["n"] = crypto::base64url_encode(big_endian(key_number(key_.get(), OSSL_PKEY_PARAM_RSA_N).get()));
-    jwk["e"] = crypto::base64url_encode(big_endian(key_number(key_.get(), OSSL_PKEY_PARAM_RSA_E).get()));
+    jwk["n"] =
+        crypto::base64url_encode(big_endian(key_number(key_.get(), OSSL_PKEY_PARAM_RSA_N).get()));
+    jwk["e"] =
+        crypto::base64url_encode(big_endian(key_number(key_.get(), OSSL_PKEY_PARAM_RSA_E).get()));
   }
   jwk["kid"] = key_id_;
   jwk["use"] = "sig";
@@ -225,8 +227,9 @@ SigningKey::SigningKey(std::shared_ptr<evp_pkey_st> key, Algorithm algorithm, st
     : key_(std::move(key)), algorithm_(algorithm), key_id_(std::move(key_id)) {}
 
 SigningKey SigningKey::generate(Algorithm algorithm, std::string key_id) {
-  EVP_PKEY* key = algorithm == Algorithm::es256 ? EVP_EC_gen("P-256")
-                                                : EVP_RSA_gen(static_cast<unsigned>(kMinimumRsaBits));
+  EVP_PKEY* key = algorithm == Algorithm::es256
+                      ? EVP_EC_gen("P-256")
+                      : EVP_RSA_gen(static_cast<unsigned>(kMinimumRsaBits));
   if (key == nullptr) throw std::runtime_error("key generation failed");
   return {share(key), algorithm, std::move(key_id)};
 }
@@ -234,7 +237,8 @@ SigningKey SigningKey::generate(Algorithm algorithm, std::string key_id) {
 SigningKey SigningKey::from_pem(Algorithm algorithm, std::string key_id, std::string_view pem) {
   Bio bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
   EVP_PKEY* key = bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr;
-  if (key == nullptr) throw Error(ErrorKind::invalid_argument, "invalid-key", "not a PEM private key");
+  if (key == nullptr)
+    throw Error(ErrorKind::invalid_argument, "invalid-key", "not a PEM private key");
   auto shared = share(key);
   if (!has_type_of(key, algorithm)) {
     throw Error(ErrorKind::invalid_argument, "invalid-key",

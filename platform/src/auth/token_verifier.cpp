@@ -11,20 +11,13 @@
 #include "platform/clock.h"
 #include "platform/error.h"
 #include "platform/log.h"
+#include "platform/string_hash.h"
 
 namespace platform::auth {
 namespace {
 
 using KeyMap = std::map<std::string, PublicKey, std::less<>>;
 using Clock = std::chrono::steady_clock;
-
-// Lets the cache be searched with the token as received, without a copy.
-struct TokenHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view token) const noexcept {
-    return std::hash<std::string_view>{}(token);
-  }
-};
 
 Error refused(const std::string& why) {
   return Error(ErrorKind::unauthenticated, "invalid-token", why);
@@ -163,7 +156,8 @@ class TokenVerifier::Impl {
     const auto expires = time_claim(claims, "exp");
     if (!expires) throw refused("claim exp missing");
     if (*expires + leeway <= now) throw refused("expired");
-    if (const auto not_before = time_claim(claims, "nbf"); not_before && *not_before - leeway > now) {
+    if (const auto not_before = time_claim(claims, "nbf");
+        not_before && *not_before - leeway > now) {
       throw refused("not yet valid");
     }
     const auto issued = time_claim(claims, "iat");
@@ -262,7 +256,8 @@ class TokenVerifier::Impl {
   Clock::time_point attempted_at_{};
 
   std::shared_mutex cache_mutex_;
-  std::unordered_map<std::string, Caller, TokenHash, std::equal_to<>> cache_;
+  // Searched with the token as received, without a copy.
+  StringMap<Caller> cache_;
 };
 
 TokenVerifier::TokenVerifier(VerifierOptions options, KeySource keys)

@@ -39,7 +39,8 @@ std::string encode(std::string_view bytes, const char* alphabet, bool pad) {
   const std::size_t rest = bytes.size() - i;
   if (rest > 0) {
     std::uint32_t chunk = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
-    if (rest == 2) chunk |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
+    if (rest == 2)
+      chunk |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
     out.push_back(alphabet[(chunk >> 18) & 63]);
     out.push_back(alphabet[(chunk >> 12) & 63]);
     if (rest == 2) out.push_back(alphabet[(chunk >> 6) & 63]);

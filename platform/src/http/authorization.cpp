@@ -32,7 +32,8 @@ std::vector<auth::Algorithm> parse_algorithms(Config& config) {
 
 const auth::Caller& caller_of(const Request& request) {
   if (!request.caller) {
-    throw Error(ErrorKind::unauthenticated, "unauthenticated", "this route has no signed-in caller");
+    throw Error(ErrorKind::unauthenticated, "unauthenticated",
+                "this route has no signed-in caller");
   }
   return *request.caller;
 }
@@ -67,7 +68,8 @@ TokenVerification read_token_verification(Config& config, std::string_view defau
   settings.jwks_url = config.text("AUTH_JWKS_URL", "",
                                   "where to fetch the issuer's signing keys; empty: "
                                   "<AUTH_ISSUER>/.well-known/jwks.json");
-  if (settings.jwks_url.empty()) settings.jwks_url = settings.options.issuer + "/.well-known/jwks.json";
+  if (settings.jwks_url.empty())
+    settings.jwks_url = settings.options.issuer + "/.well-known/jwks.json";
   settings.options.algorithms = parse_algorithms(config);
   return settings;
 }

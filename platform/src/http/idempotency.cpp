@@ -54,15 +54,27 @@ enum class Claim { run, replay, in_use, reused };
 
 constexpr std::int64_t kKeepMillis = std::int64_t{24} * 3600 * 1000;
 
+// The stored scope of one caller's keys; anonymous callers share the bare scope.
+std::string caller_scope(std::string_view scope, std::string_view subject) {
+  std::string stored(scope);
+  if (!subject.empty()) {
+    stored += '/';
+    stored += subject;
+  }
+  return stored;
+}
+
 }  // namespace
 
-Handler idempotent(db::Database& database, std::string scope, Handler handler,
+Handler idempotent(db::Database& database, std::string service_scope, Handler handler,
                    std::chrono::seconds abandoned_after) {
   auto calls = std::make_shared<std::atomic<std::uint64_t>>(0);
-  return [&database, scope = std::move(scope), handler = std::move(handler), abandoned_after,
-          calls](Request& request) -> Response {
+  return [&database, service_scope = std::move(service_scope), handler = std::move(handler),
+          abandoned_after, calls](Request& request) -> Response {
     const auto key = request.header("Idempotency-Key");
     if (key.empty()) return handler(request);
+    const auto scope =
+        caller_scope(service_scope, request.caller ? request.caller->subject : std::string_view());
     if (!acceptable_key(key)) {
       throw invalid_field("Idempotency-Key", "Idempotency-Key must be 1 to 255 visible characters");
     }
@@ -143,6 +155,11 @@ Handler idempotent(db::Database& database, std::string scope, Handler handler,
     });
     return response;
   };
+}
+
+void forget_idempotency_keys(db::Session& session, std::string_view scope,
+                             std::string_view subject) {
+  session.run("DELETE FROM idempotency_keys WHERE scope = $1", caller_scope(scope, subject));
 }
 
 }  // namespace platform::http

@@ -2,6 +2,7 @@
 
 #include <strings.h>
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <charconv>
 
@@ -110,6 +111,16 @@ std::optional<bool> bool_parameter(const Request& request, std::string_view name
   if (*text == "true" || *text == "1") return true;
   if (*text == "false" || *text == "0") return false;
   throw invalid_field(std::string(name), std::string(name) + " must be true or false");
+}
+
+void reject_unknown_parameters(const Request& request,
+                               std::initializer_list<std::string_view> known) {
+  for (const auto& [name, value] : request.query) {
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      throw Error(ErrorKind::invalid_argument, "unknown-parameter",
+                  "unknown query parameter " + name, name);
+    }
+  }
 }
 
 }  // namespace platform::http

@@ -1,10 +1,9 @@
 #include "http/middleware.h"
 
-#include "http/access_check.h"
-
 #include <algorithm>
 #include <boost/url/parse.hpp>
 
+#include "http/access_check.h"
 #include "platform/error.h"
 #include "platform/http/problem.h"
 #include "platform/ids.h"

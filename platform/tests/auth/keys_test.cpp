@@ -70,8 +70,9 @@ TEST(Jwt, SignsDecodesAndRefusesMalformedTokens) {
     EXPECT_THROW(
         {
           auto parts = decode_jwt(bad);
-          if (!verify_signature(parts, key.public_key())) throw platform::Error(
-              platform::ErrorKind::unauthenticated, "invalid-token", "bad signature");
+          if (!verify_signature(parts, key.public_key()))
+            throw platform::Error(platform::ErrorKind::unauthenticated, "invalid-token",
+                                  "bad signature");
         },
         platform::Error)
         << bad.substr(0, 40);

@@ -44,8 +44,8 @@ class Verifier : public ::testing::Test {
   }
 
   boost::json::object claims() const {
-    return {{"iss", "https://auth.test"}, {"aud", "shop"},       {"sub", "user-1"},
-            {"client_id", "web"},         {"iat", now()},        {"exp", now() + 300},
+    return {{"iss", "https://auth.test"}, {"aud", "shop"},         {"sub", "user-1"},
+            {"client_id", "web"},         {"iat", now()},          {"exp", now() + 300},
             {"scope", "openid profile"},  {"roles", {"customer"}}, {"jti", "t-1"}};
   }
 

@@ -22,11 +22,11 @@ TEST(Base64, MatchesTheRfc4648Vectors) {
 }
 
 TEST(Base64, RejectsWhatNoEncoderProduces) {
-  EXPECT_FALSE(base64url_decode("ab+c"));   // standard alphabet in base64url
-  EXPECT_FALSE(base64url_decode("abc="));   // padding in base64url
-  EXPECT_FALSE(base64url_decode("a"));      // impossible length
-  EXPECT_FALSE(base64url_decode("-_9"));    // trailing bits set: "-_8" is canonical
-  EXPECT_FALSE(base64_decode("Zm9vYg="));   // short padding
+  EXPECT_FALSE(base64url_decode("ab+c"));    // standard alphabet in base64url
+  EXPECT_FALSE(base64url_decode("abc="));    // padding in base64url
+  EXPECT_FALSE(base64url_decode("a"));       // impossible length
+  EXPECT_FALSE(base64url_decode("-_9"));     // trailing bits set: "-_8" is canonical
+  EXPECT_FALSE(base64_decode("Zm9vYg="));    // short padding
   EXPECT_FALSE(base64_decode("Zm9v YmFy"));  // whitespace
 }
 
@@ -40,9 +40,9 @@ TEST(Digest, Sha256AndHmacMatchKnownAnswers) {
 TEST(RandomToken, IsUnguessablyLongAndUrlSafe) {
   const auto token = random_token();
   EXPECT_EQ(token.size(), 43u);
-  EXPECT_EQ(token.find_first_not_of(
-                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
-            std::string::npos);
+  EXPECT_EQ(
+      token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+      std::string::npos);
   EXPECT_NE(token, random_token());
 }
 

@@ -20,7 +20,8 @@ class AccessTest : public ::testing::Test {
     const auto whoami = [](Request& request) {
       return Response::text(200, caller_of(request).subject);
     };
-    router.get("/public", [](Request&) { return Response::text(200, "hello"); }, public_route());
+    router.get(
+        "/public", [](Request&) { return Response::text(200, "hello"); }, public_route());
     router.get("/signed-in", whoami);
     router.get("/users", whoami, requires_access(Access::user()));
     router.post("/admin", whoami, requires_access(Access::role("admin")));
@@ -55,9 +56,7 @@ class AccessTest : public ::testing::Test {
   Client client_;
 };
 
-TEST_F(AccessTest, PublicRoutesNeedNoToken) {
-  EXPECT_EQ(call(Method::get, "/public").status, 200);
-}
+TEST_F(AccessTest, PublicRoutesNeedNoToken) { EXPECT_EQ(call(Method::get, "/public").status, 200); }
 
 TEST_F(AccessTest, AMissingTokenIs401WithABearerChallenge) {
   const auto response = call(Method::get, "/signed-in");
@@ -120,8 +119,7 @@ TEST_F(AccessTest, AServiceCannotPassForAnAdminByNamingTheRole) {
 }
 
 TEST_F(AccessTest, OwnersAndAdminsReachAResourceOthersDoNot) {
-  EXPECT_EQ(call(Method::get, "/customers/u-a", "Bearer " + issuer_.user_token("u-a")).status,
-            200);
+  EXPECT_EQ(call(Method::get, "/customers/u-a", "Bearer " + issuer_.user_token("u-a")).status, 200);
   const auto other = call(Method::get, "/customers/u-a", "Bearer " + issuer_.user_token("u-b"));
   EXPECT_EQ(other.status, 403);
   EXPECT_EQ(call(Method::get, "/customers/u-a", "Bearer " + issuer_.admin_token()).status, 200);
@@ -136,7 +134,8 @@ TEST(RouterAccess, RefusesRoutesThatWouldBeHoles) {
   router.use_token_verifier(issuer.verifier());
   auto options = requires_access(Access::role("admin"));
   options.fast_path = [](Request&) -> std::optional<Response> { return std::nullopt; };
-  EXPECT_THROW(router.get("/cached", [](Request&) { return Response::empty(204); }, options),
+  EXPECT_THROW(router.get(
+                   "/cached", [](Request&) { return Response::empty(204); }, options),
                std::logic_error)
       << "a fast path would skip the check";
 }

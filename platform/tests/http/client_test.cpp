@@ -25,19 +25,31 @@ class ClientTest : public ::testing::Test {
     router.post(
         "/echo", [](Request& request) { return Response::text(200, request.body); },
         public_route());
-    router.get("/slow", [](Request&) {
-      std::this_thread::sleep_for(500ms);
-      return Response::text(200, "late");
-    }, public_route());
-    router.get("/flaky", [this](Request&) {
-      return ++flaky_calls <= 1 ? Response::text(503, "busy") : Response::text(200, "fine");
-    }, public_route());
-    router.post("/flaky", [this](Request&) {
-      return ++flaky_calls <= 1 ? Response::text(503, "busy") : Response::text(201, "made");
-    }, public_route());
-    router.get("/trace", [](Request& request) {
-      return Response::text(200, std::string(request.header("traceparent")));
-    }, public_route());
+    router.get(
+        "/slow",
+        [](Request&) {
+          std::this_thread::sleep_for(500ms);
+          return Response::text(200, "late");
+        },
+        public_route());
+    router.get(
+        "/flaky",
+        [this](Request&) {
+          return ++flaky_calls <= 1 ? Response::text(503, "busy") : Response::text(200, "fine");
+        },
+        public_route());
+    router.post(
+        "/flaky",
+        [this](Request&) {
+          return ++flaky_calls <= 1 ? Response::text(503, "busy") : Response::text(201, "made");
+        },
+        public_route());
+    router.get(
+        "/trace",
+        [](Request& request) {
+          return Response::text(200, std::string(request.header("traceparent")));
+        },
+        public_route());
     ServerOptions options;
     options.access_log = false;
     server_ = std::make_unique<Server>(options, std::move(router), registry_);

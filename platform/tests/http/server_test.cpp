@@ -84,32 +84,45 @@ class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     Router router;
-    router.get("/v1/echo/{word}", [](Request& request) {
-      auto shout = request.query_parameter("shout");
-      return Response::text(200, request.path_parameter("word") + (shout ? "!" : ""));
-    }, public_route());
-    router.post("/v1/bodies", [](Request& request) {
-      return Response::text(200, std::to_string(request.body.size()));
-    }, public_route());
+    router.get(
+        "/v1/echo/{word}",
+        [](Request& request) {
+          auto shout = request.query_parameter("shout");
+          return Response::text(200, request.path_parameter("word") + (shout ? "!" : ""));
+        },
+        public_route());
+    router.post(
+        "/v1/bodies",
+        [](Request& request) { return Response::text(200, std::to_string(request.body.size())); },
+        public_route());
     router.add(
         Method::post, "/v1/bulk",
         [](Request& request) { return Response::text(200, std::to_string(request.body.size())); },
         with_body_limit(public_route(), 4096));
-    router.get("/v1/fail", [](Request&) -> Response {
-      throw platform::Error(platform::ErrorKind::conflict, "out-of-stock", "no more lamps",
-                            "quantity");
-    }, public_route());
-    router.get("/v1/crash",
-               [](Request&) -> Response { throw std::runtime_error("secret detail"); },
-               public_route());
-    router.get("/v1/slow", [this](Request&) {
-      ++slow_started;
-      std::this_thread::sleep_for(300ms);
-      return Response::text(200, "done");
-    }, public_route());
-    router.get("/v1/trace", [](Request& request) {
-      return Response::text(200, std::string(request.header("traceparent")));
-    }, public_route());
+    router.get(
+        "/v1/fail",
+        [](Request&) -> Response {
+          throw platform::Error(platform::ErrorKind::conflict, "out-of-stock", "no more lamps",
+                                "quantity");
+        },
+        public_route());
+    router.get(
+        "/v1/crash", [](Request&) -> Response { throw std::runtime_error("secret detail"); },
+        public_route());
+    router.get(
+        "/v1/slow",
+        [this](Request&) {
+          ++slow_started;
+          std::this_thread::sleep_for(300ms);
+          return Response::text(200, "done");
+        },
+        public_route());
+    router.get(
+        "/v1/trace",
+        [](Request& request) {
+          return Response::text(200, std::string(request.header("traceparent")));
+        },
+        public_route());
     router.get(
         "/v1/cached/{key}", [](Request&) { return Response::text(200, "from handler"); },
         with_fast_path([](Request& request) -> std::optional<Response> {

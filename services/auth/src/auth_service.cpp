@@ -18,9 +18,10 @@ struct AuthService::Parts {
         bus(bus_),
         registry(registry_),
         options(std::move(options_)),
-        store(database, [this] {
-          if (relay) relay->notify();
-        }),
+        store(database,
+              [this] {
+                if (relay) relay->notify();
+              }),
         keys(store, options.keys),
         hasher(options.argon2, options.concurrent_hashes),
         provider(store, keys, hasher, options.provider),
@@ -42,8 +43,7 @@ struct AuthService::Parts {
         });
     // A customer who asked to be forgotten loses the account too.
     erasures = bus.subscribe(
-        {.durable_name = options.erasure_consumer,
-         .subject_filter = "customers.customer.deleted"},
+        {.durable_name = options.erasure_consumer, .subject_filter = "customers.customer.deleted"},
         platform::bus::exactly_once(
             database, options.erasure_consumer,
             [](platform::db::Session& session, const platform::bus::Event& event) {
@@ -97,10 +97,9 @@ platform::http::Router AuthService::routes() {
                                               "application/yaml");
       },
       platform::http::inline_route());
-  platform::http::add_operational_routes(
-      router, parts_->registry,
-      {{"database", [this] { return parts_->database.ping(); }},
-       {"bus", [this] { return parts_->bus.ping(); }}});
+  platform::http::add_operational_routes(router, parts_->registry,
+                                         {{"database", [this] { return parts_->database.ping(); }},
+                                          {"bus", [this] { return parts_->bus.ping(); }}});
   return router;
 }
 

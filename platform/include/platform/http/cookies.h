@@ -23,7 +23,6 @@ struct CookieOptions {
 
 // A Set-Cookie value (RFC 6265). `value` must be cookie-safe (the random
 // tokens this platform makes are).
-std::string set_cookie(std::string_view name, std::string_view value,
-                       const CookieOptions& options);
+std::string set_cookie(std::string_view name, std::string_view value, const CookieOptions& options);
 
 }  // namespace platform::http

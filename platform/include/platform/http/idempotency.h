@@ -16,11 +16,18 @@ namespace platform::http {
 // - the same key with another request is 422 idempotency-key-reused;
 // - a retry while the first is still running is 409 idempotency-key-in-use;
 // - a failed first attempt (any error) forgets the key, so a retry runs again.
-// Without the header the handler runs as usual. `scope` separates services
-// sharing a database. Keys live in the platform migrations' idempotency_keys
-// table; a key left running by a crashed process is taken over after
-// `abandoned_after`.
+// Without the header the handler runs as usual. Keys belong to the caller
+// (the verified token's subject), as the draft intends: two clients never
+// collide on a key, and a replay never hands one user another's response.
+// `scope` separates services sharing a database. Keys live in the platform
+// migrations' idempotency_keys table for a day; a key left running by a
+// crashed process is taken over after `abandoned_after`.
 Handler idempotent(db::Database& database, std::string scope, Handler handler,
                    std::chrono::seconds abandoned_after = std::chrono::seconds(60));
+
+// Forgets the kept responses of `subject`'s keys in `scope`, inside the
+// caller's transaction: erasing a person erases what was replayable to them.
+void forget_idempotency_keys(db::Session& session, std::string_view scope,
+                             std::string_view subject);
 
 }  // namespace platform::http

@@ -27,6 +27,11 @@ bool if_none_match(const Request& request, std::string_view etag);
 std::optional<std::int64_t> if_match_version(const Request& request, std::string_view id);
 Response not_modified(std::string_view etag);
 
+// Throws Error(invalid_argument, "unknown-parameter") naming the first query
+// parameter not in `known`: a misspelt filter must not silently list everything.
+void reject_unknown_parameters(const Request& request,
+                               std::initializer_list<std::string_view> known);
+
 // Query parameters, validated: errors name the parameter.
 std::optional<std::int64_t> integer_parameter(const Request& request, std::string_view name,
                                               std::int64_t minimum, std::int64_t maximum);

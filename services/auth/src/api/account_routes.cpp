@@ -3,8 +3,8 @@
 #include <boost/json.hpp>
 
 #include "api/routes.h"
-#include "platform/crypto.h"
 #include "platform/clock.h"
+#include "platform/crypto.h"
 #include "platform/error.h"
 #include "platform/http/authorization.h"
 #include "platform/http/json_response.h"
@@ -122,7 +122,8 @@ void add_account_routes(platform::http::Router& router, ApiContext& context) {
       "/v1/clients",
       [&context](Request&) {
         boost::json::array items;
-        for (const auto& client : context.store.list_clients()) items.push_back(client_json(client));
+        for (const auto& client : context.store.list_clients())
+          items.push_back(client_json(client));
         return platform::http::json_response(200, boost::json::object{{"items", std::move(items)}});
       },
       admins());

@@ -44,8 +44,8 @@ class BrowserResponder {
       // The form's own redirect goes to the client: allow exactly its origin.
       response.headers.set("Content-Security-Policy",
                            "default-src 'none'; style-src 'self'; img-src 'self'; "
-                           "form-action " + form_action +
-                               "; frame-ancestors 'none'; base-uri 'none'");
+                           "form-action " +
+                               form_action + "; frame-ancestors 'none'; base-uri 'none'");
       response.headers.set("X-Frame-Options", "DENY");
       response.headers.set("X-Content-Type-Options", "nosniff");
     }
@@ -53,17 +53,18 @@ class BrowserResponder {
     response.headers.set("Referrer-Policy", "no-referrer");
     const auto& settings = context_.provider.settings();
     if (!outcome.new_flow_binding.empty()) {
-      response.headers.add("Set-Cookie",
-                           platform::http::set_cookie(kFlowCookie, outcome.new_flow_binding,
-                                                      cookie_options(settings.sign_in_page_lifetime)));
+      response.headers.add(
+          "Set-Cookie", platform::http::set_cookie(kFlowCookie, outcome.new_flow_binding,
+                                                   cookie_options(settings.sign_in_page_lifetime)));
     }
     if (!outcome.new_session.empty()) {
       response.headers.add("Set-Cookie",
                            platform::http::set_cookie(kSessionCookie, outcome.new_session,
                                                       cookie_options(settings.session_lifetime)));
     } else if (outcome.clear_session) {
-      response.headers.add("Set-Cookie", platform::http::set_cookie(
-                                             kSessionCookie, "", cookie_options(std::chrono::seconds(0))));
+      response.headers.add(
+          "Set-Cookie",
+          platform::http::set_cookie(kSessionCookie, "", cookie_options(std::chrono::seconds(0))));
     }
     return response;
   }
@@ -146,9 +147,9 @@ void add_browser_routes(platform::http::Router& router, ApiContext& context) {
             field(*form, "email"), field(*form, "password"), responder->address(request));
         context.sign_ins
             .with({outcome.kind == Kind::redirect ? "signed_in"
-                   : outcome.status == 429       ? "throttled"
-                   : outcome.status == 401       ? "refused"
-                                                 : "invalid"})
+                   : outcome.status == 429        ? "throttled"
+                   : outcome.status == 401        ? "refused"
+                                                  : "invalid"})
             .increment();
         return responder->respond(outcome);
       },
@@ -157,8 +158,8 @@ void add_browser_routes(platform::http::Router& router, ApiContext& context) {
   router.get(
       "/oauth2/authorize/sign-up",
       [&context, responder](Request& request) {
-        return responder->respond(
-            context.provider.sign_up_page(std::string(request.query_parameter("request").value_or(""))));
+        return responder->respond(context.provider.sign_up_page(
+            std::string(request.query_parameter("request").value_or(""))));
       },
       platform::http::public_route());
 
@@ -183,7 +184,8 @@ void add_browser_routes(platform::http::Router& router, ApiContext& context) {
     auto parameters = request.query;
     if (request.method == platform::http::Method::post) {
       const auto form = form_of(request);
-      if (!form) return responder->respond(responder->refusal(400, "The sign-out form was not valid."));
+      if (!form)
+        return responder->respond(responder->refusal(400, "The sign-out form was not valid."));
       parameters = *form;
     }
     return responder->respond(

@@ -62,7 +62,8 @@ PresentedClient presented_client(const Request& request, const platform::http::F
   }
   const auto decoded = platform::crypto::base64_decode(header.substr(6));
   const auto colon = decoded ? decoded->find(':') : std::string::npos;
-  if (colon == std::string::npos) throw OAuthError("invalid_client", "malformed Basic credentials", 401);
+  if (colon == std::string::npos)
+    throw OAuthError("invalid_client", "malformed Basic credentials", 401);
   auto id = platform::http::form_decode(std::string_view(*decoded).substr(0, colon));
   auto secret = platform::http::form_decode(std::string_view(*decoded).substr(colon + 1));
   if (!id || !secret) throw OAuthError("invalid_client", "malformed Basic credentials", 401);

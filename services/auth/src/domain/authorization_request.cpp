@@ -86,8 +86,8 @@ std::variant<AuthorizationRequest, AuthorizationError> validate_authorization(
   }
   if (const auto max_age = single_field(parameters, "max_age")) {
     std::int64_t seconds = -1;
-    const auto [end, error] = std::from_chars(max_age->data(), max_age->data() + max_age->size(),
-                                              seconds);
+    const auto [end, error] =
+        std::from_chars(max_age->data(), max_age->data() + max_age->size(), seconds);
     if (error != std::errc{} || end != max_age->data() + max_age->size() || seconds < 0) {
       return to_client("invalid_request", "max_age must be a number of seconds");
     }

@@ -20,8 +20,8 @@ struct AuthorizationRequest {
   Scopes scope;
   std::optional<std::string> state;
   std::optional<std::string> nonce;
-  std::string code_challenge;  // S256
-  std::string prompt;          // "", "none", "login" or "create"
+  std::string code_challenge;           // S256
+  std::string prompt;                   // "", "none", "login" or "create"
   std::optional<std::int64_t> max_age;  // seconds
   std::optional<std::string> login_hint;
 };

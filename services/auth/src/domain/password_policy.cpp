@@ -10,14 +10,14 @@ namespace {
 // Passwords at the top of every list of leaked passwords, lower-cased. Ours
 // ask for ten characters, so only the long ones matter.
 constexpr std::array<std::string_view, 40> kCommon = {
-    "1234567890",     "12345678910",    "123456789012",  "0123456789",     "1q2w3e4r5t",
-    "1qaz2wsx3edc",   "qwertyuiop",     "qwertyuiop123", "asdfghjkl;",     "zxcvbnm123",
-    "password1",      "password12",     "password123",   "password1234",   "passw0rd123",
-    "p@ssw0rd123",    "iloveyou123",    "letmein123",    "welcome123",     "welcome1234",
-    "administrator",  "admin12345",     "changeme123",   "football123",    "baseball123",
-    "sunshine123",    "princess123",    "superman123",   "trustno1234",    "starwars123",
-    "qwerty123456",   "abc123456789",   "monkey123456",  "dragon123456",   "master123456",
-    "shadow123456",   "michael1234",    "jennifer123",   "computer123",    "whatever123"};
+    "1234567890",    "12345678910",  "123456789012",  "0123456789",   "1q2w3e4r5t",
+    "1qaz2wsx3edc",  "qwertyuiop",   "qwertyuiop123", "asdfghjkl;",   "zxcvbnm123",
+    "password1",     "password12",   "password123",   "password1234", "passw0rd123",
+    "p@ssw0rd123",   "iloveyou123",  "letmein123",    "welcome123",   "welcome1234",
+    "administrator", "admin12345",   "changeme123",   "football123",  "baseball123",
+    "sunshine123",   "princess123",  "superman123",   "trustno1234",  "starwars123",
+    "qwerty123456",  "abc123456789", "monkey123456",  "dragon123456", "master123456",
+    "shadow123456",  "michael1234",  "jennifer123",   "computer123",  "whatever123"};
 
 // Rows of a keyboard and the alphabet and digits, which people walk.
 constexpr std::array<std::string_view, 6> kRuns = {
@@ -26,8 +26,9 @@ constexpr std::array<std::string_view, 6> kRuns = {
     "zyxwvutsrqponmlkjihgfedcba", "9876543210987654321098765432109"};
 
 std::size_t characters(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  }));
 }
 
 std::string lowered(std::string_view text) {
@@ -40,7 +41,7 @@ std::string lowered(std::string_view text) {
 }  // namespace
 
 std::optional<std::string> password_problem(std::string_view password, std::string_view email,
-                                             const PasswordPolicy& policy) {
+                                            const PasswordPolicy& policy) {
   const auto length = characters(password);
   if (length < policy.min_length) {
     return "Use at least " + std::to_string(policy.min_length) + " characters.";

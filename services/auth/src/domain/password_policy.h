@@ -18,6 +18,6 @@ struct PasswordPolicy {
 
 // nullopt when acceptable; otherwise a sentence saying what to change.
 std::optional<std::string> password_problem(std::string_view password, std::string_view email,
-                                             const PasswordPolicy& policy = {});
+                                            const PasswordPolicy& policy = {});
 
 }  // namespace auth

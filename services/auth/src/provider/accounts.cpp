@@ -42,8 +42,9 @@ void OpenIdProvider::ensure_admin(const std::string& email, const std::string& p
 RegisteredClient OpenIdProvider::register_client(RegisteredClient client,
                                                  const std::optional<std::string>& secret) {
   if (!is_valid_client_id(client.id)) {
-    throw platform::invalid_field("id", "a client id is 2 to 64 of a-z, 0-9, '-', '_', '.', "
-                                        "and not a UUID");
+    throw platform::invalid_field("id",
+                                  "a client id is 2 to 64 of a-z, 0-9, '-', '_', '.', "
+                                  "and not a UUID");
   }
   for (const auto* uris : {&client.redirect_uris, &client.post_logout_redirect_uris}) {
     for (const auto& uri : *uris) {
@@ -79,7 +80,8 @@ RegisteredClient OpenIdProvider::register_client(RegisteredClient client,
 void OpenIdProvider::change_password(const std::string& user_id, const std::string& current,
                                      const std::string& replacement) {
   const auto user = store_.find_user(user_id);
-  if (!user || user->status != "active") throw platform::not_found("user-not-found", "no such user");
+  if (!user || user->status != "active")
+    throw platform::not_found("user-not-found", "no such user");
   const auto credentials = store_.find_credentials(user->email);
   if (!credentials || !hasher_.verify(credentials->second, current)) {
     throw platform::Error(platform::ErrorKind::forbidden, "wrong-password",

@@ -5,12 +5,12 @@
 
 #include "domain/email.h"
 #include "domain/password_policy.h"
+#include "domain/secret_digest.h"
 #include "platform/clock.h"
 #include "platform/crypto.h"
 #include "platform/error.h"
 #include "platform/ids.h"
 #include "platform/log.h"
-#include "domain/secret_digest.h"
 #include "provider/provider.h"
 
 namespace auth {
@@ -52,8 +52,7 @@ std::string OpenIdProvider::code_redirect(const std::string& redirect_uri, const
 }
 
 std::string OpenIdProvider::error_redirect(const std::string& redirect_uri,
-                                           const std::string& error,
-                                           const std::string& description,
+                                           const std::string& error, const std::string& description,
                                            const std::optional<std::string>& state) const {
   boost::urls::url url(redirect_uri);
   url.params().append({"error", error});
@@ -80,8 +79,8 @@ std::string OpenIdProvider::issue_code(const std::string& client_id, const std::
   grant.session_hash = session_hash;
   grant.auth_time = auth_time;
   grant.family_id = platform::new_uuid_v7();
-  grant.expires_at = platform::now_unix_millis() +
-                     std::chrono::milliseconds(settings_.code_lifetime).count();
+  grant.expires_at =
+      platform::now_unix_millis() + std::chrono::milliseconds(settings_.code_lifetime).count();
   store_.save_code(grant);
   return code;
 }
@@ -101,8 +100,8 @@ BrowserOutcome OpenIdProvider::authorize(const Parameters& query,
 
   if (session && request.prompt != "login" && request.prompt != "create") {
     const auto signed_in = store_.find_session(secret_digest(*session), now);
-    const bool fresh_enough =
-        signed_in && (!request.max_age || now - signed_in->authenticated_at <= *request.max_age * 1000);
+    const bool fresh_enough = signed_in && (!request.max_age || now - signed_in->authenticated_at <=
+                                                                    *request.max_age * 1000);
     if (fresh_enough) {
       const auto code = issue_code(request.client_id, signed_in->user_id, request.redirect_uri,
                                    request.scope, request.nonce, request.code_challenge,
@@ -128,8 +127,9 @@ BrowserOutcome OpenIdProvider::authorize(const Parameters& query,
   pending.expires_at = now + std::chrono::milliseconds(settings_.sign_in_page_lifetime).count();
   store_.park_authorization(pending);
 
-  auto outcome = page_for(pending, request.prompt == "create" ? Kind::sign_up_page : Kind::sign_in_page,
-                          200, "", request.login_hint.value_or(""));
+  auto outcome =
+      page_for(pending, request.prompt == "create" ? Kind::sign_up_page : Kind::sign_in_page, 200,
+               "", request.login_hint.value_or(""));
   outcome.client_name = client->name;
   outcome.new_flow_binding = binding;
   return outcome;
@@ -155,8 +155,7 @@ BrowserOutcome OpenIdProvider::sign_up_page(const std::string& pending_id) {
 }
 
 std::optional<std::string> OpenIdProvider::throttled(const std::string& email,
-                                                     const std::string& address,
-                                                     std::int64_t now) {
+                                                     const std::string& address, std::int64_t now) {
   // The account key is the address typed, existing or not, so that blocking
   // tells nothing about which accounts exist.
   if (is_blocked(store_.throttle_state("account:" + email), now) ||
@@ -281,8 +280,9 @@ BrowserOutcome OpenIdProvider::end_session(const Parameters& query,
   if (redirect) {
     const auto client = client_id ? store_.find_client(*client_id) : std::nullopt;
     if (!client || !client->has_post_logout_redirect_uri(*redirect)) {
-      return error_page(400, "The application asked to return you to an address it has not "
-                             "registered.");
+      return error_page(400,
+                        "The application asked to return you to an address it has not "
+                        "registered.");
     }
   }
   if (session) store_.end_session(secret_digest(*session), platform::now_unix_millis());

@@ -92,9 +92,8 @@ class OpenIdProvider {
                                   const std::string& new_session, std::int64_t auth_time);
   std::string issue_code(const std::string& client_id, const std::string& user_id,
                          const std::string& redirect_uri, const Scopes& scope,
-                         const std::optional<std::string>& nonce,
-                         const std::string& code_challenge, const std::string& session_hash,
-                         std::int64_t auth_time);
+                         const std::optional<std::string>& nonce, const std::string& code_challenge,
+                         const std::string& session_hash, std::int64_t auth_time);
   std::string code_redirect(const std::string& redirect_uri, const std::string& code,
                             const std::optional<std::string>& state) const;
   std::string error_redirect(const std::string& redirect_uri, const std::string& error,

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "domain/pkce.h"
+#include "domain/secret_digest.h"
 #include "domain/token_claims.h"
 #include "platform/auth/jwt.h"
 #include "platform/clock.h"
@@ -11,7 +12,6 @@
 #include "platform/ids.h"
 #include "platform/log.h"
 #include "provider/oauth_error.h"
-#include "domain/secret_digest.h"
 #include "provider/provider.h"
 
 namespace auth {
@@ -57,8 +57,9 @@ RegisteredClient OpenIdProvider::authenticate(const PresentedClient& presented) 
   if (presented.id.empty()) throw OAuthError("invalid_client", "client authentication failed", 401);
   auto client = store_.find_client(presented.id);
   const bool authenticated =
-      client && (client->is_public() ? !presented.secret.has_value()
-                                     : presented.secret && client_secret_matches(*client, *presented.secret));
+      client &&
+      (client->is_public() ? !presented.secret.has_value()
+                           : presented.secret && client_secret_matches(*client, *presented.secret));
   if (!authenticated) throw OAuthError("invalid_client", "client authentication failed", 401);
   return *client;
 }
@@ -91,11 +92,11 @@ class OpenIdProvider::Minter {
                                const std::optional<std::string>& refresh_token) const {
     auto response = bearer(access_token(user.id, scope, user.roles), scope);
     if (scope.contains("openid")) {
-      response["id_token"] = platform::auth::sign_jwt(
-          key_,
-          id_token_claims(issuance(settings_.id_token_lifetime), user, client_.id, scope, nonce,
-                          auth_time),
-          "JWT");
+      response["id_token"] =
+          platform::auth::sign_jwt(key_,
+                                   id_token_claims(issuance(settings_.id_token_lifetime), user,
+                                                   client_.id, scope, nonce, auth_time),
+                                   "JWT");
     }
     if (refresh_token) response["refresh_token"] = *refresh_token;
     return response;
@@ -107,8 +108,9 @@ class OpenIdProvider::Minter {
 
   // A refresh token unused this long expires, and never outlives its family.
   std::int64_t refresh_expiry(std::int64_t family_expires_at) const {
-    return std::min(family_expires_at,
-                    now_millis_ + std::chrono::milliseconds(settings_.refresh_idle_lifetime).count());
+    return std::min(
+        family_expires_at,
+        now_millis_ + std::chrono::milliseconds(settings_.refresh_idle_lifetime).count());
   }
 
  private:
@@ -275,8 +277,7 @@ void OpenIdProvider::revoke(const Parameters& form, const PresentedClient& prese
   const auto* token_id = claims->if_contains("jti");
   const auto* expires = claims->if_contains("exp");
   if (client_id == nullptr || !client_id->is_string() || client_id->get_string() != client.id ||
-      token_id == nullptr || !token_id->is_string() || expires == nullptr ||
-      !expires->is_int64()) {
+      token_id == nullptr || !token_id->is_string() || expires == nullptr || !expires->is_int64()) {
     return;
   }
   store_.revoke_access_token(std::string(token_id->get_string()), expires->get_int64() * 1000);

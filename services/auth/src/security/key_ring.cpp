@@ -1,7 +1,7 @@
 #include "security/key_ring.h"
 
-#include <boost/json.hpp>
 #include <algorithm>
+#include <boost/json.hpp>
 #include <stdexcept>
 
 #include "platform/clock.h"
@@ -48,10 +48,10 @@ void KeyRing::maintain() {
   if (store_.add_key({key.key_id(), std::string(platform::auth::name_of(options_.algorithm)),
                       sealed, signs_from, signs_until,
                       signs_until + options_.retain_after.count()})) {
-    platform::log::info("signing key created",
-                        {{"kid", key.key_id()},
-                         {"signs_from",
-                          platform::format_rfc3339(platform::from_unix_millis(signs_from))}});
+    platform::log::info(
+        "signing key created",
+        {{"kid", key.key_id()},
+         {"signs_from", platform::format_rfc3339(platform::from_unix_millis(signs_from))}});
   }
   reload(now);
 }
@@ -73,8 +73,8 @@ void KeyRing::reload(std::int64_t now) {
     // Keys already loaded are reused rather than parsed again every minute.
     auto known = std::find_if(entries_.begin(), entries_.end(),
                               [&](const Entry& entry) { return entry.key.key_id() == stored.id; });
-    auto key = known != entries_.end() ? known->key
-                                       : SigningKey::from_pem(*algorithm, stored.id, *pem);
+    auto key =
+        known != entries_.end() ? known->key : SigningKey::from_pem(*algorithm, stored.id, *pem);
     published.push_back(key.public_key().to_jwk());
     fresh.push_back({std::move(key), stored.signs_from, stored.signs_until});
   }

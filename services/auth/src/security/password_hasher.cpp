@@ -3,11 +3,11 @@
 #include <argon2.h>
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <charconv>
 #include <condition_variable>
-#include <optional>
 #include <mutex>
-#include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 #include "platform/crypto.h"
@@ -77,8 +77,7 @@ std::optional<Phc> parse_phc(std::string_view encoded) {
   auto hash = from_unpadded_base64(encoded.substr(dollar + 1));
   // Bounds keep a corrupted row from asking for absurd work.
   if (!salt || !hash || salt->size() < 8 || hash->size() < 16 || hash->size() > 64 ||
-      *memory > (4u << 20) ||
-      *passes == 0 || *passes > 100 || *lanes == 0 || *lanes > 64) {
+      *memory > (4u << 20) || *passes == 0 || *passes > 100 || *lanes == 0 || *lanes > 64) {
     return std::nullopt;
   }
   return Phc{{*memory, *passes, *lanes}, std::move(*salt), std::move(*hash)};

@@ -40,7 +40,7 @@ class PasswordHasher {
   class Gate;
   Argon2Parameters parameters_;
   std::unique_ptr<Gate> gate_;
-  std::string decoy_;  // a hash of a random password, for verify_nothing
+  std::string decoy_;   // a hash of a random password, for verify_nothing
   std::string prefix_;  // "$argon2id$v=19$m=..,t=..,p=..$" of the current parameters
 };
 

@@ -65,18 +65,18 @@ User read_user(const Row& row) {
 }
 
 std::optional<User> user_where(Session& session, const char* condition, const std::string& key) {
-  const auto result = session.run(
-      std::string("SELECT ") + kUserColumns + " FROM users WHERE " + condition, key);
+  const auto result =
+      session.run(std::string("SELECT ") + kUserColumns + " FROM users WHERE " + condition, key);
   if (result.empty()) return std::nullopt;
   return read_user(result.front());
 }
 
 platform::bus::Event registered_event(const User& user) {
-  const boost::json::object data{{"user_id", user.id},
-                                 {"email", user.email},
-                                 {"name", user.name},
-                                 {"registered_at", platform::format_rfc3339(
-                                                       platform::from_unix_millis(user.created_at))}};
+  const boost::json::object data{
+      {"user_id", user.id},
+      {"email", user.email},
+      {"name", user.name},
+      {"registered_at", platform::format_rfc3339(platform::from_unix_millis(user.created_at))}};
   return platform::bus::make_event("auth.user.registered", boost::json::serialize(data));
 }
 
@@ -180,17 +180,16 @@ std::optional<User> AuthStore::find_user(const std::string& id) {
 }
 
 std::optional<User> AuthStore::find_user_by_email(const std::string& email) {
-  return database_.read(
-      [&](Session& session) { return user_where(session, "email = $1", email); });
+  return database_.read([&](Session& session) { return user_where(session, "email = $1", email); });
 }
 
 std::optional<std::pair<User, std::string>> AuthStore::find_credentials(const std::string& email) {
   return database_.read([&](Session& session) -> std::optional<std::pair<User, std::string>> {
-    const auto result = session.run(
-        std::string("SELECT ") + kUserColumns +
-            ", password_hash FROM users WHERE email = $1 AND status = 'active' "
-            "AND password_hash IS NOT NULL",
-        email);
+    const auto result =
+        session.run(std::string("SELECT ") + kUserColumns +
+                        ", password_hash FROM users WHERE email = $1 AND status = 'active' "
+                        "AND password_hash IS NOT NULL",
+                    email);
     if (result.empty()) return std::nullopt;
     return std::pair{read_user(result.front()), result.front().get<std::string>(6)};
   });
@@ -206,9 +205,10 @@ void AuthStore::set_password_hash(const std::string& user_id, const std::string&
 bool AuthStore::set_roles(const std::string& user_id, const std::vector<std::string>& roles) {
   return database_.write([&](Session& session) {
     return session
-               .run("UPDATE users SET roles = $2, updated_at = $3 WHERE id = $1 AND "
-                    "status = 'active'",
-                    user_id, join_words(roles), platform::now_unix_millis())
+               .run(
+                   "UPDATE users SET roles = $2, updated_at = $3 WHERE id = $1 AND "
+                   "status = 'active'",
+                   user_id, join_words(roles), platform::now_unix_millis())
                .affected_rows() == 1;
   });
 }
@@ -219,9 +219,8 @@ void end_sessions_and_tokens(Session& session, const std::string& user_id, std::
   session.run(
       "UPDATE browser_sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL",
       user_id, now);
-  session.run(
-      "UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL",
-      user_id, now);
+  session.run("UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL",
+              user_id, now);
 }
 
 }  // namespace
@@ -231,16 +230,16 @@ void AuthStore::sign_out_everywhere(const std::string& user_id, std::int64_t now
 }
 
 bool AuthStore::erase_user(const std::string& user_id, std::int64_t now) {
-  return database_.write(
-      [&](Session& session) { return erase_user(session, user_id, now); });
+  return database_.write([&](Session& session) { return erase_user(session, user_id, now); });
 }
 
 bool AuthStore::erase_user(Session& session, const std::string& user_id, std::int64_t now) {
   const bool erased =
       session
-          .run("UPDATE users SET email = $2, name = '', password_hash = NULL, roles = '', "
-               "status = 'erased', updated_at = $3 WHERE id = $1 AND status = 'active'",
-               user_id, "erased-" + user_id + "@erased.invalid", now)
+          .run(
+              "UPDATE users SET email = $2, name = '', password_hash = NULL, roles = '', "
+              "status = 'erased', updated_at = $3 WHERE id = $1 AND status = 'active'",
+              user_id, "erased-" + user_id + "@erased.invalid", now)
           .affected_rows() == 1;
   if (erased) end_sessions_and_tokens(session, user_id, now);
   return erased;
@@ -265,8 +264,8 @@ void AuthStore::save_client(const RegisteredClient& client, std::int64_t now) {
 
 std::optional<RegisteredClient> AuthStore::find_client(const std::string& id) {
   return database_.read([&](Session& session) -> std::optional<RegisteredClient> {
-    const auto result = session.run(
-        std::string("SELECT ") + kClientColumns + " FROM clients WHERE id = $1", id);
+    const auto result =
+        session.run(std::string("SELECT ") + kClientColumns + " FROM clients WHERE id = $1", id);
     if (result.empty()) return std::nullopt;
     return read_client(result.front());
   });
@@ -309,11 +308,12 @@ std::vector<StoredKey> AuthStore::keys_published_at(std::int64_t now) {
 bool AuthStore::add_key(const StoredKey& key) {
   return database_.write([&](Session& session) {
     return session
-               .run("INSERT INTO signing_keys (id, algorithm, sealed_private_key, signs_from, "
-                    "signs_until, published_until) VALUES ($1, $2, $3, $4, $5, $6) "
-                    "ON CONFLICT DO NOTHING",
-                    key.id, key.algorithm, key.sealed_private_key, key.signs_from,
-                    key.signs_until, key.published_until)
+               .run(
+                   "INSERT INTO signing_keys (id, algorithm, sealed_private_key, signs_from, "
+                   "signs_until, published_until) VALUES ($1, $2, $3, $4, $5, $6) "
+                   "ON CONFLICT DO NOTHING",
+                   key.id, key.algorithm, key.sealed_private_key, key.signs_from, key.signs_until,
+                   key.published_until)
                .affected_rows() == 1;
   });
 }
@@ -400,8 +400,9 @@ std::optional<PendingAuthorization> AuthStore::find_pending(const std::string& i
 }
 
 void AuthStore::drop_pending(const std::string& id) {
-  database_.write(
-      [&](Session& session) { session.run("DELETE FROM pending_authorizations WHERE id = $1", id); });
+  database_.write([&](Session& session) {
+    session.run("DELETE FROM pending_authorizations WHERE id = $1", id);
+  });
 }
 
 // ---- authorization codes ----------------------------------------------------------
@@ -418,8 +419,9 @@ void AuthStore::save_code(const CodeGrant& grant) {
   });
 }
 
-std::pair<Redemption, std::optional<CodeGrant>> AuthStore::redeem_code(
-    const std::string& code_hash, const std::string& client_id, std::int64_t now) {
+std::pair<Redemption, std::optional<CodeGrant>> AuthStore::redeem_code(const std::string& code_hash,
+                                                                       const std::string& client_id,
+                                                                       std::int64_t now) {
   return database_.write([&](Session& session) -> std::pair<Redemption, std::optional<CodeGrant>> {
     const auto result = session.run(
         std::string("SELECT ") + kCodeColumns + " FROM authorization_codes WHERE code_hash = $1",
@@ -429,9 +431,10 @@ std::pair<Redemption, std::optional<CodeGrant>> AuthStore::redeem_code(
     if (grant.client_id != client_id) return {Redemption::wrong_client, std::nullopt};
     const bool spent =
         !result.front().is_null(11) ||
-        session.run("UPDATE authorization_codes SET used_at = $2 WHERE code_hash = $1 AND "
-                    "used_at IS NULL",
-                    code_hash, now)
+        session.run(
+                   "UPDATE authorization_codes SET used_at = $2 WHERE code_hash = $1 AND "
+                   "used_at IS NULL",
+                   code_hash, now)
                 .affected_rows() == 0;
     if (spent) {
       revoke_family(session, grant.family_id, now);
@@ -463,9 +466,10 @@ std::pair<Redemption, std::optional<RefreshGrant>> AuthStore::rotate_refresh_tok
         if (!row.is_null(10)) return {Redemption::expired, std::nullopt};  // revoked
         const bool reused =
             !row.is_null(9) ||
-            session.run("UPDATE refresh_tokens SET used_at = $2 WHERE token_hash = $1 AND "
-                        "used_at IS NULL",
-                        token_hash, now)
+            session.run(
+                       "UPDATE refresh_tokens SET used_at = $2 WHERE token_hash = $1 AND "
+                       "used_at IS NULL",
+                       token_hash, now)
                     .affected_rows() == 0;
         if (reused) {
           revoke_family(session, spent.family_id, now);
@@ -483,9 +487,9 @@ std::pair<Redemption, std::optional<RefreshGrant>> AuthStore::rotate_refresh_tok
 bool AuthStore::revoke_refresh_family(const std::string& token_hash, const std::string& client_id,
                                       std::int64_t now) {
   return database_.write([&](Session& session) {
-    const auto result = session.run(
-        "SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND client_id = $2",
-        token_hash, client_id);
+    const auto result =
+        session.run("SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND client_id = $2",
+                    token_hash, client_id);
     if (result.empty()) return false;
     revoke_family(session, result.front().get<std::string>(0), now);
     return true;
@@ -563,21 +567,23 @@ std::int64_t AuthStore::delete_expired(std::int64_t now) {
     std::int64_t deleted = 0;
     deleted += session.run("DELETE FROM authorization_codes WHERE expires_at <= $1", now - day)
                    .affected_rows();
-    deleted +=
-        session.run("DELETE FROM pending_authorizations WHERE expires_at <= $1", now).affected_rows();
+    deleted += session.run("DELETE FROM pending_authorizations WHERE expires_at <= $1", now)
+                   .affected_rows();
     deleted +=
         session.run("DELETE FROM browser_sessions WHERE expires_at <= $1", now).affected_rows();
     deleted += session
-                   .run("DELETE FROM refresh_tokens WHERE family_expires_at <= $1 OR "
-                        "(revoked_at IS NOT NULL AND revoked_at <= $2)",
-                        now, now - day)
+                   .run(
+                       "DELETE FROM refresh_tokens WHERE family_expires_at <= $1 OR "
+                       "(revoked_at IS NOT NULL AND revoked_at <= $2)",
+                       now, now - day)
                    .affected_rows();
     deleted += session.run("DELETE FROM revoked_access_tokens WHERE expires_at <= $1", now)
                    .affected_rows();
     deleted += session
-                   .run("DELETE FROM sign_in_throttle WHERE blocked_until <= $1 AND "
-                        "window_started_at <= $2",
-                        now, now - day)
+                   .run(
+                       "DELETE FROM sign_in_throttle WHERE blocked_until <= $1 AND "
+                       "window_started_at <= $2",
+                       now, now - day)
                    .affected_rows();
     return deleted;
   });

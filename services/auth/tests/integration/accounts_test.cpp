@@ -2,8 +2,8 @@
 #include <boost/json.hpp>
 
 #include "auth_fixture.h"
-#include "platform/bus/event.h"
 #include "platform/auth/jwt.h"
+#include "platform/bus/event.h"
 #include "platform/crypto.h"
 
 namespace auth::testing {
@@ -73,11 +73,11 @@ TEST_P(Accounts, AdminsGrantRolesThatNewTokensCarry) {
                 .status,
             403)
       << "nobody promotes themself";
-  EXPECT_EQ(call(Method::put, "/v1/users/" + ann_id + "/roles", admin, R"({"roles":["root"]})")
-                .status,
-            400);
-  const auto granted =
-      call(Method::put, "/v1/users/" + ann_id + "/roles", admin, R"({"roles":["customer","admin"]})");
+  EXPECT_EQ(
+      call(Method::put, "/v1/users/" + ann_id + "/roles", admin, R"({"roles":["root"]})").status,
+      400);
+  const auto granted = call(Method::put, "/v1/users/" + ann_id + "/roles", admin,
+                            R"({"roles":["customer","admin"]})");
   ASSERT_EQ(granted.status, 200) << granted.body;
   const auto refreshed = json(refresh(std::string(ann.at("refresh_token").as_string())));
   EXPECT_TRUE(
@@ -115,7 +115,8 @@ TEST_P(Accounts, AdminsRegisterClientsAndSeeTheSecretOnce) {
   EXPECT_GE(secret.size(), 40u);
   const auto listed = call(Method::get, "/v1/clients/search", admin);
   EXPECT_FALSE(json(listed).contains("client_secret"));
-  const auto token = post_form("/oauth2/token", "grant_type=client_credentials&client_id=search&client_secret=" + secret);
+  const auto token = post_form(
+      "/oauth2/token", "grant_type=client_credentials&client_id=search&client_secret=" + secret);
   EXPECT_EQ(token.status, 200) << token.body;
 
   EXPECT_EQ(call(Method::post, "/v1/clients", admin,
@@ -155,11 +156,12 @@ TEST_P(Throttling, RepeatedFailuresBlockTheAccountWhateverThePassword) {
   const auto flow = new_flow();
   const auto request = open_sign_in(browser, flow);
   for (int i = 0; i < 5; ++i) {
-    EXPECT_EQ(submit_sign_in(browser, request, "target@example.com", "guess " + std::to_string(i))
-                  .status,
-              401);
+    EXPECT_EQ(
+        submit_sign_in(browser, request, "target@example.com", "guess " + std::to_string(i)).status,
+        401);
   }
-  const auto blocked = submit_sign_in(browser, request, "target@example.com", "a good long password");
+  const auto blocked =
+      submit_sign_in(browser, request, "target@example.com", "a good long password");
   EXPECT_EQ(blocked.status, 429) << "even the right password waits out the block";
   EXPECT_NE(blocked.body.find("Too many attempts"), std::string::npos);
   const auto unknown_blocked = [&] {
@@ -237,8 +239,9 @@ TEST_P(Erasure, ADeletedCustomerCanNoLongerSignIn) {
   EXPECT_EQ(refresh(std::string(tokens.at("refresh_token").as_string())).status, 400);
   Browser browser;
   const auto request = open_sign_in(browser, new_flow());
-  EXPECT_EQ(submit_sign_in(browser, request, "forget.me@example.com", "a good long password").status,
-            401);
+  EXPECT_EQ(
+      submit_sign_in(browser, request, "forget.me@example.com", "a good long password").status,
+      401);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Accounts,

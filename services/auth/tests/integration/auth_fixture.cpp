@@ -1,7 +1,6 @@
 #include "auth_fixture.h"
 
 #include <boost/url/parse.hpp>
-#include <regex>
 
 #include "platform/bus/in_process_bus.h"
 #include "platform/bus/nats_bus.h"
@@ -10,30 +9,6 @@
 #include "platform/testing/environment.h"
 
 namespace auth::testing {
-
-std::string AuthTest::Browser::cookie_header() const {
-  std::string header;
-  for (const auto& [name, value] : cookies) {
-    if (!header.empty()) header += "; ";
-    header += name + "=" + value;
-  }
-  return header;
-}
-
-void AuthTest::Browser::remember(const platform::http::Response& response) {
-  for (const auto& [name, value] : response.headers) {
-    if (name != "Set-Cookie" && name != "set-cookie") continue;
-    const auto equals = value.find('=');
-    const auto end = value.find(';');
-    const auto cookie = value.substr(0, equals);
-    const auto content = value.substr(equals + 1, end - equals - 1);
-    if (value.find("Max-Age=0") != std::string::npos) {
-      cookies.erase(cookie);
-    } else {
-      cookies[cookie] = content;
-    }
-  }
-}
 
 void AuthTest::SetUp() {
   database_ = platform::testing::open_fresh_database(GetParam());
@@ -99,7 +74,8 @@ std::string AuthTest::url(const std::string& path) const { return issuer() + pat
 
 platform::http::Response AuthTest::get(const std::string& path_and_query, Browser* browser,
                                        platform::http::Headers headers) {
-  if (browser != nullptr && !browser->cookies.empty()) headers.set("Cookie", browser->cookie_header());
+  if (browser != nullptr && !browser->cookies.empty())
+    headers.set("Cookie", browser->cookie_header());
   auto response = client_.get(url(path_and_query), std::move(headers));
   if (browser != nullptr) browser->remember(response);
   return response;
@@ -119,20 +95,6 @@ platform::http::Response AuthTest::post_form(const std::string& path, const std:
   auto response = client_.send(std::move(request));
   if (browser != nullptr) browser->remember(response);
   return response;
-}
-
-std::string AuthTest::form_encode(std::string_view text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      char escape[4];
-      std::snprintf(escape, sizeof escape, "%%%02X", c);
-      out += escape;
-    }
-  }
-  return out;
 }
 
 AuthTest::Flow AuthTest::new_flow() {
@@ -156,13 +118,9 @@ std::string AuthTest::open_sign_in(Browser& browser, const Flow& flow, const std
   const auto page = get(authorize_query(flow, scope), &browser);
   EXPECT_EQ(page.status, 200) << page.body;
   EXPECT_EQ(page.headers.get("Content-Type"), "text/html; charset=utf-8");
-  std::smatch match;
-  static const std::regex hidden(R"re(name="request" value="([^"]+)")re");
-  if (!std::regex_search(page.body, match, hidden)) {
-    ADD_FAILURE() << "no pending request in the page";
-    return {};
-  }
-  return match[1];
+  const auto request = platform::testing::hidden_field(page.body, "request");
+  if (!request) ADD_FAILURE() << "no pending request in the page";
+  return request.value_or("");
 }
 
 platform::http::Response AuthTest::submit_sign_in(Browser& browser, const std::string& request,
@@ -175,8 +133,7 @@ platform::http::Response AuthTest::submit_sign_in(Browser& browser, const std::s
 }
 
 platform::http::Response AuthTest::submit_sign_up(Browser& browser, const std::string& request,
-                                                  const std::string& name,
-                                                  const std::string& email,
+                                                  const std::string& name, const std::string& email,
                                                   const std::string& password) {
   return post_form("/oauth2/authorize/sign-up",
                    "request=" + form_encode(request) + "&name=" + form_encode(name) +
@@ -203,25 +160,24 @@ std::string AuthTest::code_from(const platform::http::Response& redirect, const 
   return code;
 }
 
-std::string AuthTest::sign_in_for_code(Browser& browser, const Flow& flow,
-                                       const std::string& email, const std::string& password,
-                                       const std::string& scope) {
+std::string AuthTest::sign_in_for_code(Browser& browser, const Flow& flow, const std::string& email,
+                                       const std::string& password, const std::string& scope) {
   const auto request = open_sign_in(browser, flow, scope);
   return code_from(submit_sign_in(browser, request, email, password), flow);
 }
 
 platform::http::Response AuthTest::exchange(const std::string& code, const Flow& flow,
                                             const std::string& redirect_uri) {
-  return post_form("/oauth2/token", "grant_type=authorization_code&client_id=web&code=" +
-                                        form_encode(code) + "&redirect_uri=" +
-                                        form_encode(redirect_uri) +
-                                        "&code_verifier=" + form_encode(flow.verifier));
+  return post_form("/oauth2/token",
+                   "grant_type=authorization_code&client_id=web&code=" + form_encode(code) +
+                       "&redirect_uri=" + form_encode(redirect_uri) +
+                       "&code_verifier=" + form_encode(flow.verifier));
 }
 
 platform::http::Response AuthTest::refresh(const std::string& refresh_token,
                                            const std::string& scope) {
-  std::string form = "grant_type=refresh_token&client_id=web&refresh_token=" +
-                     form_encode(refresh_token);
+  std::string form =
+      "grant_type=refresh_token&client_id=web&refresh_token=" + form_encode(refresh_token);
   if (!scope.empty()) form += "&scope=" + form_encode(scope);
   return post_form("/oauth2/token", form);
 }

@@ -10,6 +10,7 @@
 #include "auth_service.h"
 #include "platform/http/client.h"
 #include "platform/http/server.h"
+#include "platform/testing/browser.h"
 #include "platform/testing/databases.h"
 
 namespace auth::testing {
@@ -25,12 +26,7 @@ class AuthTest : public ::testing::TestWithParam<platform::testing::DatabaseBack
   static constexpr const char* kAdminEmail = "admin@shop.test";
   static constexpr const char* kAdminPassword = "a long owner passphrase";
 
-  // A browser: keeps cookies per name, follows nothing by itself.
-  struct Browser {
-    std::map<std::string, std::string> cookies;
-    std::string cookie_header() const;
-    void remember(const platform::http::Response& response);
-  };
+  using Browser = platform::testing::Browser;
 
   // One authorization request's secrets, as a client keeps them.
   struct Flow {
@@ -56,7 +52,8 @@ class AuthTest : public ::testing::TestWithParam<platform::testing::DatabaseBack
                                      platform::http::Headers headers = {});
 
   static Flow new_flow();
-  std::string authorize_query(const Flow& flow, const std::string& scope = "openid profile email offline_access",
+  std::string authorize_query(const Flow& flow,
+                              const std::string& scope = "openid profile email offline_access",
                               const std::string& extra = "");
   // GET /oauth2/authorize: the sign-in page; returns the pending request id.
   std::string open_sign_in(Browser& browser, const Flow& flow,
@@ -82,7 +79,9 @@ class AuthTest : public ::testing::TestWithParam<platform::testing::DatabaseBack
                                        const std::string& password = "a good long password");
 
   static boost::json::object json(const platform::http::Response& response);
-  static std::string form_encode(std::string_view text);
+  static std::string form_encode(std::string_view text) {
+    return platform::testing::form_encode(text);
+  }
 
   AuthOptions options_;
   int port_ = 0;

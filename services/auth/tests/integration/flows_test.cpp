@@ -38,7 +38,8 @@ TEST_P(Flows, SignUpCodeTokensUserinfoRefreshAndRevoke) {
   EXPECT_EQ(tokens.at("token_type").as_string(), "Bearer");
   EXPECT_EQ(tokens.at("scope").as_string(), "email offline_access openid profile");
 
-  const auto caller = service_->provider().verifier()->verify(tokens.at("access_token").as_string());
+  const auto caller =
+      service_->provider().verifier()->verify(tokens.at("access_token").as_string());
   EXPECT_TRUE(caller.has_role("customer"));
   EXPECT_FALSE(caller.has_role("admin"));
   EXPECT_TRUE(platform::is_uuid(caller.subject));
@@ -61,16 +62,16 @@ TEST_P(Flows, SignUpCodeTokensUserinfoRefreshAndRevoke) {
   const auto second = json(refreshed);
   EXPECT_EQ(second.at("scope").as_string(), "email openid") << "a refresh may narrow the scope";
   EXPECT_NE(second.at("refresh_token").as_string(), first_refresh) << "refresh tokens rotate";
-  EXPECT_EQ(json(refresh(std::string(second.at("refresh_token").as_string()),
-                         "openid email profile"))
-                .at("error")
-                .as_string(),
-            "invalid_scope")
+  EXPECT_EQ(
+      json(refresh(std::string(second.at("refresh_token").as_string()), "openid email profile"))
+          .at("error")
+          .as_string(),
+      "invalid_scope")
       << "and never widen it";
 
-  const auto revoked = post_form("/oauth2/revoke",
-                                 "client_id=web&token=" + form_encode(std::string(
-                                                             second.at("access_token").as_string())));
+  const auto revoked = post_form(
+      "/oauth2/revoke",
+      "client_id=web&token=" + form_encode(std::string(second.at("access_token").as_string())));
   EXPECT_EQ(revoked.status, 200);
   bearer.set("Authorization", "Bearer " + std::string(second.at("access_token").as_string()));
   EXPECT_EQ(get("/userinfo", nullptr, bearer).status, 401) << "userinfo refuses a revoked token";
@@ -126,16 +127,16 @@ TEST_P(Flows, TheCodeIsBoundToTheRedirectUriVerifierAndClient) {
 
   const auto flow3 = new_flow();
   code = sign_in_for_code(browser, flow3, "bound@example.com", "a good long password");
-  response = post_form("/oauth2/token", "grant_type=authorization_code&code=" + form_encode(code) +
-                                            "&redirect_uri=" + form_encode(kWebRedirect) +
-                                            "&code_verifier=" + flow3.verifier,
-                       nullptr, [] {
-                         platform::http::Headers headers;
-                         headers.set("Authorization",
-                                     "Basic " + platform::crypto::base64_encode(
+  response = post_form(
+      "/oauth2/token",
+      "grant_type=authorization_code&code=" + form_encode(code) +
+          "&redirect_uri=" + form_encode(kWebRedirect) + "&code_verifier=" + flow3.verifier,
+      nullptr, [] {
+        platform::http::Headers headers;
+        headers.set("Authorization", "Basic " + platform::crypto::base64_encode(
                                                     std::string("orders:") + kOrdersSecret));
-                         return headers;
-                       }());
+        return headers;
+      }());
   EXPECT_EQ(response.status, 400);
   EXPECT_EQ(json(response).at("error").as_string(), "unauthorized_client");
 }
@@ -174,12 +175,12 @@ TEST_P(Flows, WrongCredentialsLookTheSameForKnownAndUnknownAccounts) {
   Browser browser;
   const auto flow = new_flow();
   const auto request = open_sign_in(browser, flow);
-  const auto wrong_password = submit_sign_in(browser, request, "known@example.com", "not it at all");
+  const auto wrong_password =
+      submit_sign_in(browser, request, "known@example.com", "not it at all");
   const auto unknown = submit_sign_in(browser, request, "nobody@example.com", "not it at all");
   EXPECT_EQ(wrong_password.status, 401);
   EXPECT_EQ(unknown.status, 401);
-  EXPECT_NE(wrong_password.body.find("The email or the password is not right."),
-            std::string::npos);
+  EXPECT_NE(wrong_password.body.find("The email or the password is not right."), std::string::npos);
   auto unknown_page = unknown.body;
   unknown_page.replace(unknown_page.find("nobody@example.com"), 18, "known@example.com");
   EXPECT_EQ(wrong_password.body, unknown_page) << "nothing tells the two apart";
@@ -223,11 +224,10 @@ TEST_P(Flows, SignOutEndsTheSessionAndItsRefreshTokens) {
   const auto flow = new_flow();
   const auto code = sign_in_for_code(browser, flow, "logout@example.com", "a good long password");
   const auto tokens = json(exchange(code, flow));
-  const auto logout = get("/oauth2/logout?id_token_hint=" +
-                              std::string(tokens.at("id_token").as_string()) +
-                              "&post_logout_redirect_uri=" + form_encode(kWebLogoutRedirect) +
-                              "&state=bye",
-                          &browser);
+  const auto logout =
+      get("/oauth2/logout?id_token_hint=" + std::string(tokens.at("id_token").as_string()) +
+              "&post_logout_redirect_uri=" + form_encode(kWebLogoutRedirect) + "&state=bye",
+          &browser);
   EXPECT_EQ(logout.status, 303);
   EXPECT_EQ(logout.headers.get("Location"), std::string(kWebLogoutRedirect) + "?state=bye");
   EXPECT_FALSE(browser.cookies.contains("auth_session"));
@@ -240,7 +240,8 @@ TEST_P(Flows, SignOutEndsTheSessionAndItsRefreshTokens) {
 }
 
 TEST_P(Flows, ServicesUseClientCredentialsForTheirOwnScopes) {
-  const auto basic = "Basic " + platform::crypto::base64_encode(std::string("orders:") + kOrdersSecret);
+  const auto basic =
+      "Basic " + platform::crypto::base64_encode(std::string("orders:") + kOrdersSecret);
   platform::http::Headers headers;
   headers.set("Authorization", basic);
   const auto response =
@@ -255,8 +256,9 @@ TEST_P(Flows, ServicesUseClientCredentialsForTheirOwnScopes) {
   EXPECT_FALSE(caller.has_scope("payments.charge"));
   EXPECT_FALSE(json(response).contains("refresh_token"));
 
-  const auto in_body = post_form("/oauth2/token", "grant_type=client_credentials&client_id=orders&client_secret=" +
-                                                      std::string(kOrdersSecret));
+  const auto in_body =
+      post_form("/oauth2/token", "grant_type=client_credentials&client_id=orders&client_secret=" +
+                                     std::string(kOrdersSecret));
   EXPECT_EQ(in_body.status, 200);
   EXPECT_EQ(json(in_body).at("scope").as_string(), "catalog.reservations payments.charge");
 
@@ -278,10 +280,9 @@ TEST_P(Flows, ServicesUseClientCredentialsForTheirOwnScopes) {
                 .at("error")
                 .as_string(),
             "unauthorized_client");
-  EXPECT_EQ(json(post_form("/oauth2/token", "grant_type=password&client_id=web"))
-                .at("error")
-                .as_string(),
-            "unsupported_grant_type");
+  EXPECT_EQ(
+      json(post_form("/oauth2/token", "grant_type=password&client_id=web")).at("error").as_string(),
+      "unsupported_grant_type");
 }
 
 TEST_P(Flows, MalformedTokenRequestsGetOAuthErrors) {
@@ -305,13 +306,13 @@ TEST_P(Flows, MalformedTokenRequestsGetOAuthErrors) {
 TEST_P(Flows, RegistrationPublishesAuthUserRegistered) {
   std::mutex mutex;
   std::vector<boost::json::object> registered;
-  auto subscription = bus_->subscribe(
-      {.durable_name = "auth-test-" + platform::random_hex(4),
-       .subject_filter = "auth.user.registered"},
-      [&](const platform::bus::Event& event) {
-        std::lock_guard lock(mutex);
-        registered.push_back(boost::json::parse(event.data).as_object());
-      });
+  auto subscription =
+      bus_->subscribe({.durable_name = "auth-test-" + platform::random_hex(4),
+                       .subject_filter = "auth.user.registered"},
+                      [&](const platform::bus::Event& event) {
+                        std::lock_guard lock(mutex);
+                        registered.push_back(boost::json::parse(event.data).as_object());
+                      });
   const auto email = "events-" + platform::random_hex(4) + "@example.com";
   sign_up_customer(email);
   const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
@@ -326,8 +327,9 @@ TEST_P(Flows, RegistrationPublishesAuthUserRegistered) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   std::lock_guard lock(mutex);
-  const auto mine = std::find_if(registered.begin(), registered.end(),
-                                 [&](const auto& data) { return data.at("email").as_string() == email; });
+  const auto mine = std::find_if(registered.begin(), registered.end(), [&](const auto& data) {
+    return data.at("email").as_string() == email;
+  });
   ASSERT_NE(mine, registered.end()) << "auth.user.registered was not published";
   EXPECT_TRUE(platform::is_uuid(mine->at("user_id").as_string()));
   EXPECT_EQ(mine->at("name").as_string(), "Customer " + email);

@@ -1,11 +1,10 @@
 #include "security/key_ring.h"
 
-#include "auth_service.h"
-
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 
+#include "auth_service.h"
 #include "platform/crypto.h"
 #include "platform/testing/databases.h"
 

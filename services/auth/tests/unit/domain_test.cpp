@@ -19,10 +19,10 @@ TEST(Email, NormalisesCaseAndBlanks) {
 }
 
 TEST(Email, RefusesWhatIsNotAnAddress) {
-  for (const char* bad : {"", "ann", "ann@", "@example.com", "ann@@example.com", "ann@example",
-                          "ann@exa_mple.com", ".ann@example.com", "an..n@example.com",
-                          "ann@-example.com", "ann@example.c", "ann@example.123",
-                          "ann lee@example.com", "ann@exämple.com", "a\"b@example.com"}) {
+  for (const char* bad :
+       {"", "ann", "ann@", "@example.com", "ann@@example.com", "ann@example", "ann@exa_mple.com",
+        ".ann@example.com", "an..n@example.com", "ann@-example.com", "ann@example.c",
+        "ann@example.123", "ann lee@example.com", "ann@exämple.com", "a\"b@example.com"}) {
     EXPECT_FALSE(normalize_email(bad)) << bad;
   }
   EXPECT_FALSE(normalize_email(std::string(65, 'a') + "@example.com"));
@@ -140,9 +140,8 @@ class Authorization : public ::testing::Test {
   AuthorizationError error_of(const Parameters& parameters) const {
     const auto result = validate_authorization(parameters, &client_);
     EXPECT_TRUE(std::holds_alternative<AuthorizationError>(result));
-    return std::holds_alternative<AuthorizationError>(result)
-               ? std::get<AuthorizationError>(result)
-               : AuthorizationError{};
+    return std::holds_alternative<AuthorizationError>(result) ? std::get<AuthorizationError>(result)
+                                                              : AuthorizationError{};
   }
 
   // `parameters` with `key` set to `value`, added if it was absent.
@@ -180,7 +179,8 @@ TEST_F(Authorization, NeverRedirectsForAnUnknownClientOrUnregisteredUri) {
   EXPECT_FALSE(std::get<AuthorizationError>(unknown).to_client);
   const auto mismatch = error_of(with(valid(), "redirect_uri", "https://evil.example/callback"));
   EXPECT_FALSE(mismatch.to_client);
-  EXPECT_FALSE(error_of(with(valid(), "redirect_uri", "http://localhost:8080/callback/")).to_client);
+  EXPECT_FALSE(
+      error_of(with(valid(), "redirect_uri", "http://localhost:8080/callback/")).to_client);
   auto repeated = valid();
   repeated.emplace_back("redirect_uri", "https://evil.example/callback");
   EXPECT_FALSE(error_of(repeated).to_client);

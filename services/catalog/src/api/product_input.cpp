@@ -129,14 +129,10 @@ ProductChanges parse_product_patch(const boost::json::object& object) {
 
 ProductQuery parse_product_query(const platform::http::Request& request) {
   ProductQuery query;
-  static const std::vector<std::string_view> kKnown = {"category",  "brand",    "min_price",
-                                                       "max_price", "in_stock", "status",
-                                                       "sort",      "limit",    "cursor"};
+  platform::http::reject_unknown_parameters(
+      request, {"category", "brand", "min_price", "max_price", "in_stock", "status", "sort",
+                "limit", "cursor"});
   for (const auto& [name, value] : request.query) {
-    if (std::find(kKnown.begin(), kKnown.end(), name) == kKnown.end()) {
-      throw platform::Error(platform::ErrorKind::invalid_argument, "unknown-parameter",
-                            "unknown query parameter " + name, name);
-    }
     if (name == "brand" && !value.empty()) {
       if (query.brands.size() >= 20) throw platform::invalid_field("brand", "at most 20 brands");
       query.brands.push_back(value);

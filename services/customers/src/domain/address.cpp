@@ -36,8 +36,8 @@ void validate(const Address& address) {
   check_line("city", address.city, kMaxLineLength);
   check_optional_line("region", address.region, kMaxLineLength);
   if (!is_postal_code(address.postal_code)) {
-    throw platform::invalid_field(
-        "postal_code", "postal_code must be 1 to 16 letters, digits, spaces or dashes");
+    throw platform::invalid_field("postal_code",
+                                  "postal_code must be 1 to 16 letters, digits, spaces or dashes");
   }
   if (!is_country_code(address.country)) {
     throw platform::invalid_field(

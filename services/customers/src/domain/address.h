@@ -40,6 +40,8 @@ struct AddressChanges {
   std::optional<bool> is_default_billing;
 };
 
+// A customer keeps at most this many addresses.
+inline constexpr std::size_t kMaxAddresses = 20;
 inline constexpr std::size_t kMaxLabelLength = 50;
 inline constexpr std::size_t kMaxLineLength = 200;
 

@@ -4,9 +4,8 @@
 #include "platform/error.h"
 
 namespace customers {
-bool is_valid_name(std::string_view name) {
-  return is_text_line(name, kMaxNameLength);
-}
+
+bool is_valid_name(std::string_view name) { return is_text_line(name, kMaxNameLength); }
 
 void apply_changes(Customer& customer, const ProfileChanges& changes) {
   Customer changed = customer;
@@ -18,15 +17,17 @@ void apply_changes(Customer& customer, const ProfileChanges& changes) {
   }
   if (changes.phone) {
     if (*changes.phone && !is_phone_number(**changes.phone)) {
-      throw platform::invalid_field("phone", "phone must be + and 7 to 15 digits, e.g. +4930123456");
+      throw platform::invalid_field("phone",
+                                    "phone must be + and 7 to 15 digits, e.g. +4930123456");
     }
     changed.phone = *changes.phone;
   }
   if (changes.newsletter) changed.preferences.newsletter = *changes.newsletter;
   if (changes.language) {
     if (!is_language_tag(*changes.language)) {
-      throw platform::invalid_field("preferences.language",
-                                    "preferences.language must be a language tag such as en or en-GB");
+      throw platform::invalid_field(
+          "preferences.language",
+          "preferences.language must be a language tag such as en or en-GB");
     }
     changed.preferences.language = *changes.language;
   }

@@ -45,8 +45,10 @@ bool is_blank(std::string_view text) {
 }
 
 bool is_text_line(std::string_view text, std::size_t max_length) {
-  const auto characters = static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
+  const auto characters =
+      static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+      }));
   return characters <= max_length && !is_blank(text) && is_single_line(text) &&
          platform::json::is_valid_utf8(text);
 }
@@ -80,7 +82,16 @@ bool is_language_tag(std::string_view text) {
 bool is_currency_code(std::string_view text) { return text.size() == 3 && all_of(text, is_upper); }
 
 bool is_opaque_id(std::string_view text) {
-  return !text.empty() && text.size() <= 64 && all_of(text, [](char c) { return c > 0x20 && c < 0x7f; });
+  return !text.empty() && text.size() <= 64 &&
+         all_of(text, [](char c) { return c > 0x20 && c < 0x7f; });
+}
+
+std::string lower_case(std::string_view text) {
+  std::string lower(text);
+  for (auto& c : lower) {
+    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
 }
 
 }  // namespace customers

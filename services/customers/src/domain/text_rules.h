@@ -1,12 +1,13 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace customers {
 
-// The formats customer data must have. Pure checks, no normalisation: input
-// that does not match is refused with the field named, never silently fixed.
+// The formats customer data must have. Input that does not match is refused
+// with the field named, never silently fixed.
 
 // No control characters (line breaks, tabs, NUL): what one line of a form holds.
 bool is_single_line(std::string_view text);
@@ -29,5 +30,8 @@ bool is_currency_code(std::string_view text);
 // 1 to 64 visible ASCII characters (no spaces): ids other services own, such
 // as product and order ids, which this service does not interpret.
 bool is_opaque_id(std::string_view text);
+
+// Emails compare in lower case, as the auth service stores them.
+std::string lower_case(std::string_view text);
 
 }  // namespace customers

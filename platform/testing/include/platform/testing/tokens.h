@@ -29,7 +29,8 @@ class TestIssuer {
   // A signed-in user with `roles`.
   std::string user_token(const std::string& subject,
                          const std::vector<std::string>& roles = {"customer"}) const;
-  std::string admin_token(const std::string& subject = "0190d5a0-0000-7000-8000-00000000a0a0") const;
+  std::string admin_token(
+      const std::string& subject = "0190d5a0-0000-7000-8000-00000000a0a0") const;
   // A service using client credentials, granted `scope` (space-separated).
   std::string service_token(const std::string& client_id, const std::string& scope) const;
   // Valid claims for `subject` lasting five minutes, to alter in negative tests.

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "platform/http/message.h"
+
+namespace platform::testing {
+
+// The cookie jar of a browser for tests that go through sign-in pages: it
+// keeps what Set-Cookie sets (and drops what Max-Age=0 deletes) and says
+// what the next request's Cookie header is. Redirects are left to the test.
+struct Browser {
+  std::map<std::string, std::string> cookies;
+
+  std::string cookie_header() const;
+  void remember(const http::Response& response);
+};
+
+// application/x-www-form-urlencoded encoding of one name or value.
+std::string form_encode(std::string_view text);
+
+// The value of the hidden input `name` in an HTML page.
+std::optional<std::string> hidden_field(std::string_view html, std::string_view name);
+
+}  // namespace platform::testing

@@ -1,0 +1,86 @@
+#include "events/event_consumers.h"
+
+#include <functional>
+
+#include "events/inbound_events.h"
+#include "platform/bus/outbox.h"
+#include "platform/error.h"
+#include "platform/log.h"
+#include "store/order_history.h"
+#include "store/profiles.h"
+
+namespace customers {
+namespace {
+
+using platform::bus::Event;
+using platform::db::Session;
+using Counters = platform::metrics::Family<platform::metrics::Counter>;
+// Parses the event and applies it; returns the outcome to count.
+using Effect = std::function<std::string_view(Session&, const Event&)>;
+
+// exactly_once, with each delivery's outcome counted. The inner handler is
+// made per delivery so that the effect can report what it did.
+platform::bus::EventHandler counted(platform::db::Database& database, std::string consumer,
+                                    Counters& events, Effect effect) {
+  return [&database, consumer = std::move(consumer), &events,
+          effect = std::move(effect)](const Event& event) {
+    std::string_view outcome = "duplicate";
+    const auto handler = platform::bus::exactly_once(
+        database, consumer,
+        [&](Session& session, const Event& claimed) { outcome = effect(session, claimed); });
+    try {
+      handler(event);
+    } catch (...) {
+      events.with({event.subject, "failed"}).increment();
+      throw;
+    }
+    events.with({event.subject, std::string(outcome)}).increment();
+  };
+}
+
+// Parses with `parse`, or reports an event that no retry could fix.
+template <class Parse>
+auto parse_or_log(const Event& event, Parse parse) -> std::optional<decltype(parse(event))> {
+  try {
+    return parse(event);
+  } catch (const platform::Error& error) {
+    if (error.kind() != platform::ErrorKind::invalid_argument) throw;
+    platform::log::warn("event ignored: invalid data", {{"event_id", event.id},
+                                                        {"subject", event.subject},
+                                                        {"field", error.field()},
+                                                        {"error", error.what()}});
+    return std::nullopt;
+  }
+}
+
+std::string_view apply_registration(Session& session, const Event& event) {
+  const auto registered = parse_or_log(event, parse_user_registered);
+  if (!registered) return "invalid";
+  return to_string(Profiles::register_user(session, *registered));
+}
+
+std::string_view apply_order(Session& session, const Event& event) {
+  const auto order = parse_or_log(event, parse_order_event);
+  if (!order) return "invalid";
+  return to_string(OrderHistory::apply(session, *order));
+}
+
+}  // namespace
+
+EventConsumers::EventConsumers(platform::db::Database& database, platform::bus::EventBus& bus,
+                               Counters& events, const ConsumerNames& names) {
+  platform::bus::SubscriptionOptions registrations;
+  registrations.durable_name = names.registrations;
+  registrations.subject_filter = "auth.user.registered";
+  registrations_ = bus.subscribe(
+      registrations, counted(database, names.registrations, events, apply_registration));
+
+  platform::bus::SubscriptionOptions orders;
+  orders.durable_name = names.orders;
+  orders.subject_filter = "orders.order.>";
+  orders_ = bus.subscribe(orders, counted(database, names.orders, events, apply_order));
+}
+
+EventConsumers::~EventConsumers() = default;
+
+}  // namespace customers

@@ -1,0 +1,136 @@
+#include "customers_fixture.h"
+
+#include <thread>
+
+#include "platform/bus/in_process_bus.h"
+#include "platform/bus/nats_bus.h"
+#include "platform/ids.h"
+#include "platform/testing/environment.h"
+
+namespace customers::testing {
+
+void CustomersTest::SetUp() {
+  database_ = platform::testing::open_fresh_database(GetParam());
+  if (!database_) GTEST_SKIP() << "backend not configured";
+  CustomersService::migrate(database_->database());
+  if (GetParam() == platform::testing::DatabaseBackend::postgres) {
+    const auto nats = platform::testing::nats_url();
+    SHOP_REQUIRE_BACKEND(nats, "NATS (SHOP_TEST_NATS_URL)");
+    platform::bus::NatsBusOptions options;
+    options.url = *nats;
+    options.connection_name = "customers-test";
+    bus_ = std::make_unique<platform::bus::NatsBus>(options);
+  } else {
+    bus_ = std::make_unique<platform::bus::InProcessBus>();
+  }
+  // Tests running at once share the NATS server: each gets its own consumers.
+  CustomersOptions options;
+  const auto suffix = platform::random_hex(4);
+  options.consumers.registrations = "customers-registrations-" + suffix;
+  options.consumers.orders = "customers-orders-" + suffix;
+  service_ = std::make_unique<CustomersService>(database_->database(), *bus_, registry_,
+                                                issuer_.verifier(), options);
+  platform::http::ServerOptions server_options;
+  server_options.service = "customers-test";
+  server_options.access_log = false;
+  server_options.max_body_bytes = 256 * 1024;
+  server_ = std::make_unique<platform::http::Server>(server_options, service_->routes(), registry_);
+  server_->start();
+  new_customer();
+}
+
+void CustomersTest::TearDown() {
+  if (server_) server_->stop(std::chrono::seconds(2));
+  server_.reset();
+  service_.reset();
+  bus_.reset();
+  database_.reset();
+}
+
+std::string CustomersTest::new_customer() {
+  customer_ = platform::new_uuid_v7();
+  token_ = issuer_.user_token(customer_);
+  return customer_;
+}
+
+CustomersTest::Reply CustomersTest::call(platform::http::Method method, const std::string& path,
+                                         const std::string& body, const std::string& content_type,
+                                         platform::http::Headers headers) {
+  platform::http::ClientRequest request;
+  request.method = method;
+  request.url = "http://127.0.0.1:" + std::to_string(server_->port()) + path;
+  request.headers = std::move(headers);
+  if (!token_.empty() && !request.headers.contains("Authorization")) {
+    request.headers.set("Authorization", "Bearer " + token_);
+  }
+  if (!content_type.empty()) request.headers.set("Content-Type", content_type);
+  request.body = body;
+  const auto response = client_.send(std::move(request));
+  Reply reply;
+  reply.status = response.status;
+  reply.content_type = std::string(response.headers.get("Content-Type"));
+  reply.headers = response.headers;
+  boost::system::error_code error;
+  auto parsed = boost::json::parse(response.body, error);
+  if (!error) reply.body = std::move(parsed);
+  return reply;
+}
+
+boost::json::object CustomersTest::address(const std::string& line1) {
+  return {{"recipient", "Ada Lovelace"},
+          {"line1", line1},
+          {"city", "Berlin"},
+          {"postal_code", "10117"},
+          {"country", "DE"}};
+}
+
+void CustomersTest::publish(const std::string& subject, const boost::json::object& data,
+                            const std::string& occurred_at) {
+  auto event = platform::bus::make_event(subject, boost::json::serialize(data));
+  if (!occurred_at.empty()) event.occurred_at = occurred_at;
+  bus_->publish(event);
+}
+
+std::uint64_t CustomersTest::events_counted(const std::string& subject,
+                                            const std::string& outcome) const {
+  const auto text = registry_.render();
+  const auto series =
+      "customers_events_total{subject=\"" + subject + "\",outcome=\"" + outcome + "\"} ";
+  const auto at = text.find(series);
+  if (at == std::string::npos) return 0;
+  return std::stoull(text.substr(at + series.size()));
+}
+
+bool CustomersTest::eventually(const std::function<bool()>& done, std::chrono::milliseconds limit) {
+  const auto until = std::chrono::steady_clock::now() + limit;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > until) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return true;
+}
+
+std::int64_t CustomersTest::rows(const std::string& table, const std::string& column,
+                                 const std::string& value) {
+  return database_->database().read([&](platform::db::Session& session) {
+    return session.run("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = $1", value)
+        .front()
+        .get<std::int64_t>(0);
+  });
+}
+
+std::string mode_name(const ::testing::TestParamInfo<platform::testing::DatabaseBackend>& info) {
+  return info.param == platform::testing::DatabaseBackend::postgres ? "DistributedPostgreSQLNats"
+                                                                    : "EmbeddedSQLiteInProcess";
+}
+
+void expect_problem(const CustomersTest::Reply& reply, int status, const std::string& code) {
+  EXPECT_EQ(reply.status, status) << boost::json::serialize(reply.body);
+  EXPECT_EQ(reply.content_type, "application/problem+json");
+  ASSERT_TRUE(reply.body.is_object()) << "problem body is not JSON";
+  EXPECT_EQ(reply.body.at("type").as_string(), "/problems/" + code)
+      << boost::json::serialize(reply.body);
+  EXPECT_EQ(reply.body.at("status").as_int64(), status);
+}
+
+}  // namespace customers::testing
