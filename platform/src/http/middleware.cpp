@@ -6,19 +6,12 @@
 #include "http/access_check.h"
 #include "platform/error.h"
 #include "platform/http/problem.h"
+#include "platform/http/request_id.h"
 #include "platform/ids.h"
 #include "platform/log.h"
 
 namespace platform::http {
 namespace {
-
-// A request id from a client is reused only if it is short and printable, so
-// that it cannot inject anything into logs or headers.
-bool acceptable_request_id(std::string_view id) {
-  return !id.empty() && id.size() <= 128 && std::all_of(id.begin(), id.end(), [](char c) {
-    return c > 0x20 && c < 0x7f && c != '"' && c != '\\';
-  });
-}
 
 std::string join_methods(const std::vector<Method>& methods) {
   std::string joined;
@@ -62,9 +55,7 @@ Middleware::Prepared Middleware::prepare(Request& request) const {
 
   prepared.trace =
       TraceContext::child_of(TraceContext::from_traceparent(request.header("traceparent")));
-  const auto incoming_id = request.header("X-Request-Id");
-  prepared.trace.request_id =
-      acceptable_request_id(incoming_id) ? std::string(incoming_id) : random_hex(8);
+  prepared.trace.request_id = request_id_for(request.header("X-Request-Id"));
   return prepared;
 }
 
