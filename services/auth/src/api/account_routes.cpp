@@ -174,7 +174,7 @@ void add_account_routes(platform::http::Router& router, ApiContext& context) {
       "/v1/clients/{id}",
       [&context](Request& request) {
         const auto& id = request.path_parameter("id");
-        if (!context.store.delete_client(id)) {
+        if (!context.provider.delete_client(id)) {
           throw platform::not_found("client-not-found", "no client " + id);
         }
         return Response::empty(204);

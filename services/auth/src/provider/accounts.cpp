@@ -74,7 +74,14 @@ RegisteredClient OpenIdProvider::register_client(RegisteredClient client,
     }
   }
   store_.save_client(client, platform::now_unix_millis());
+  clients_.forget(client.id);
   return client;
+}
+
+bool OpenIdProvider::delete_client(const std::string& id) {
+  const bool deleted = store_.delete_client(id);
+  clients_.forget(id);
+  return deleted;
 }
 
 void OpenIdProvider::change_password(const std::string& user_id, const std::string& current,

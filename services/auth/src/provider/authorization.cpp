@@ -88,7 +88,7 @@ std::string OpenIdProvider::issue_code(const std::string& client_id, const std::
 BrowserOutcome OpenIdProvider::authorize(const Parameters& query,
                                          const std::optional<std::string>& session) {
   const auto client_id = single_field(query, "client_id");
-  const auto client = client_id ? store_.find_client(*client_id) : std::nullopt;
+  const auto client = client_id ? clients_.find(*client_id) : std::nullopt;
   auto validated = validate_authorization(query, client ? &*client : nullptr);
   if (const auto* error = std::get_if<AuthorizationError>(&validated)) {
     if (!error->to_client) return error_page(400, error->description);
@@ -144,7 +144,7 @@ BrowserOutcome OpenIdProvider::page_for(const PendingAuthorization& pending, Kin
   outcome.redirect_origin = origin_of(pending.redirect_uri);
   outcome.message = std::move(message);
   outcome.email = std::move(email);
-  if (const auto client = store_.find_client(pending.client_id)) outcome.client_name = client->name;
+  if (const auto client = clients_.find(pending.client_id)) outcome.client_name = client->name;
   return outcome;
 }
 
@@ -278,7 +278,7 @@ BrowserOutcome OpenIdProvider::end_session(const Parameters& query,
   }
   const auto redirect = single_field(query, "post_logout_redirect_uri");
   if (redirect) {
-    const auto client = client_id ? store_.find_client(*client_id) : std::nullopt;
+    const auto client = client_id ? clients_.find(*client_id) : std::nullopt;
     if (!client || !client->has_post_logout_redirect_uri(*redirect)) {
       return error_page(400,
                         "The application asked to return you to an address it has not "

@@ -8,6 +8,7 @@
 #include "domain/authorization_request.h"
 #include "domain/client.h"
 #include "platform/auth/token_verifier.h"
+#include "provider/client_cache.h"
 #include "provider/provider_settings.h"
 #include "security/key_ring.h"
 #include "security/password_hasher.h"
@@ -80,6 +81,8 @@ class OpenIdProvider {
                        const std::string& replacement);
   // Erases a customer's account (GDPR); false if there was none active.
   bool erase_user(const std::string& user_id);
+  // Removes a client and everything issued to it; false if there was none.
+  bool delete_client(const std::string& id);
 
  private:
   class Minter;
@@ -110,6 +113,7 @@ class OpenIdProvider {
   KeyRing& keys_;
   const PasswordHasher& hasher_;
   ProviderSettings settings_;
+  ClientCache clients_;
   std::shared_ptr<const platform::auth::TokenVerifier> verifier_;
 };
 

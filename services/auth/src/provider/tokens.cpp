@@ -39,7 +39,11 @@ std::int64_t seconds(std::chrono::seconds duration) { return duration.count(); }
 
 OpenIdProvider::OpenIdProvider(AuthStore& store, KeyRing& keys, const PasswordHasher& hasher,
                                ProviderSettings settings)
-    : store_(store), keys_(keys), hasher_(hasher), settings_(std::move(settings)) {
+    : store_(store),
+      keys_(keys),
+      hasher_(hasher),
+      settings_(std::move(settings)),
+      clients_(store, std::chrono::seconds(5)) {
   platform::auth::VerifierOptions options;
   options.issuer = settings_.issuer;
   options.audience = settings_.audience;
@@ -55,7 +59,7 @@ OpenIdProvider::~OpenIdProvider() = default;
 
 RegisteredClient OpenIdProvider::authenticate(const PresentedClient& presented) {
   if (presented.id.empty()) throw OAuthError("invalid_client", "client authentication failed", 401);
-  auto client = store_.find_client(presented.id);
+  auto client = clients_.find(presented.id);
   const bool authenticated =
       client &&
       (client->is_public() ? !presented.secret.has_value()

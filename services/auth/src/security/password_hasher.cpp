@@ -24,7 +24,8 @@ constexpr std::string_view kPrefix = "$argon2id$v=19$";
 // threshold after the first free and keep every later block on the heap:
 // tens of MiB of resident memory that an idle service never uses.
 int map_pages(std::uint8_t** memory, std::size_t bytes) {
-  void* pages = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  void* pages = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
   if (pages == MAP_FAILED) return ARGON2_MEMORY_ALLOCATION_ERROR;
   *memory = static_cast<std::uint8_t*>(pages);
   return ARGON2_OK;
