@@ -12,7 +12,9 @@ std::string new_uuid_v7();
 // Whether `text` is a canonical UUID (any version), lower or upper case.
 bool is_uuid(std::string_view text);
 
-// 16 random bytes as 32 hex digits, 8 as 16: W3C trace and span ids.
+// 16 random bytes as 32 hex digits, 8 as 16: W3C trace and span ids,
+// request ids. Unique, not secret (a fast generator seeded from the CSPRNG):
+// never use it for tokens or keys; crypto::random_token is for those.
 std::string random_hex(std::size_t bytes);
 
 // Bytes as lower-case hex digits, two per byte.

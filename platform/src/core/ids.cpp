@@ -58,10 +58,46 @@ bool is_uuid(std::string_view text) {
   return true;
 }
 
+namespace {
+
+// xoshiro256** (Blackman and Vigna), one per thread, seeded from the CSPRNG.
+// Trace, span and request ids must be unique, not secret: drawing them from
+// OpenSSL cost two getpid() calls and a provider lookup on every request.
+class IdGenerator {
+ public:
+  IdGenerator() { fill_random(reinterpret_cast<unsigned char*>(state_.data()), sizeof state_); }
+
+  std::uint64_t next() {
+    const auto result = rotate(state_[1] * 5, 7) * 9;
+    const auto shifted = state_[1] << 17;
+    state_[2] ^= state_[0];
+    state_[3] ^= state_[1];
+    state_[1] ^= state_[2];
+    state_[0] ^= state_[3];
+    state_[2] ^= shifted;
+    state_[3] = rotate(state_[3], 45);
+    return result;
+  }
+
+ private:
+  static std::uint64_t rotate(std::uint64_t value, int bits) {
+    return (value << bits) | (value >> (64 - bits));
+  }
+  std::array<std::uint64_t, 4> state_{};
+};
+
+}  // namespace
+
 std::string random_hex(std::size_t bytes) {
-  std::string raw(bytes, '\0');
-  fill_random(reinterpret_cast<unsigned char*>(raw.data()), bytes);
-  return hex_encode(raw);
+  thread_local IdGenerator generator;
+  std::string text;
+  text.reserve(bytes * 2);
+  std::uint64_t word = 0;
+  for (std::size_t i = 0; i < bytes; ++i) {
+    if (i % 8 == 0) word = generator.next();
+    append_hex(text, static_cast<unsigned char>(word >> (8 * (i % 8))));
+  }
+  return text;
 }
 
 std::string hex_encode(std::string_view bytes) {

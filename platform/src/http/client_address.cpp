@@ -6,7 +6,7 @@ namespace platform::http {
 namespace {
 
 // "ip:port" or "[v6]:port" -> ip.
-std::string peer_ip(const std::string& remote_address) {
+std::string_view peer_ip(std::string_view remote_address) {
   if (remote_address.starts_with("[")) {
     return remote_address.substr(1, remote_address.find(']') - 1);
   }
@@ -23,12 +23,16 @@ std::string trimmed(std::string_view text) {
 
 std::string client_address(const Request& request,
                            const std::vector<std::string>& trusted_proxies) {
-  const auto peer = peer_ip(request.remote_address);
-  if (std::find(trusted_proxies.begin(), trusted_proxies.end(), peer) == trusted_proxies.end()) {
+  return client_address(request.remote_address, request.header("X-Forwarded-For"), trusted_proxies);
+}
+
+std::string client_address(std::string_view peer_address, std::string_view forwarded,
+                           const std::vector<std::string>& trusted_proxies) {
+  const std::string peer(peer_ip(peer_address));
+  if (forwarded.empty() ||
+      std::find(trusted_proxies.begin(), trusted_proxies.end(), peer) == trusted_proxies.end()) {
     return peer;
   }
-  const auto forwarded = request.header("X-Forwarded-For");
-  if (forwarded.empty()) return peer;
   const auto last = trimmed(forwarded.substr(forwarded.rfind(',') + 1));
   return last.empty() ? peer : last;
 }

@@ -41,11 +41,11 @@ void decorate(http::fields& headers, const Exchange& exchange) {
 
 void remove_hop_by_hop(http::fields& headers) {
   // Fields the Connection header names are hop-by-hop too.
-  std::vector<std::string> named;
-  for (const auto& token : http::token_list(headers[http::field::connection])) {
-    named.emplace_back(token);
+  if (const auto connection = headers[http::field::connection]; !connection.empty()) {
+    std::vector<std::string> named;
+    for (const auto& token : http::token_list(connection)) named.emplace_back(token);
+    for (const auto& name : named) headers.erase(name);
   }
-  for (const auto& name : named) headers.erase(name);
   for (const auto field : {http::field::connection, http::field::keep_alive,
                            http::field::proxy_connection, http::field::te, http::field::trailer,
                            http::field::upgrade, http::field::proxy_authorization}) {

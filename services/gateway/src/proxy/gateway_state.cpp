@@ -1,5 +1,6 @@
 #include "proxy/gateway_state.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace gateway {
@@ -39,6 +40,8 @@ GatewayState::GatewayState(GatewayConfig gateway_config,
       metrics_registry.histogram("gateway_request_duration_seconds",
                                  "Time from request header to the end of the response", {"route"});
   for (const auto& label : labels_) route_durations.push_back(&durations.with({label}));
+  counters_ =
+      std::vector<std::array<std::atomic<platform::metrics::Counter*>, 600>>(labels_.size());
   if (!config.web_root.empty()) web = std::make_unique<StaticSite>(config.web_root);
 }
 
@@ -52,5 +55,15 @@ std::size_t GatewayState::route_index(const Route* route) const {
 }
 
 const std::string& GatewayState::route_label(std::size_t index) const { return labels_[index]; }
+
+platform::metrics::Counter& GatewayState::request_counter(std::size_t route_index, int status) {
+  const auto code = static_cast<std::size_t>(std::clamp(status, 0, 599));
+  auto& slot = counters_[route_index][code];
+  if (auto* counter = slot.load(std::memory_order_acquire)) return *counter;
+  // Racing threads get the same child from the family; either store is fine.
+  auto* counter = &requests.with({labels_[route_index], std::to_string(status)});
+  slot.store(counter, std::memory_order_release);
+  return *counter;
+}
 
 }  // namespace gateway

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <map>
 #include <memory>
@@ -42,10 +43,15 @@ struct GatewayState {
   // "/api/catalog", "static" or "unmatched": the route label of metrics.
   std::size_t route_index(const Route* route) const;
   std::size_t static_route_index() const { return labels_.size() - 2; }
+  // gateway_requests_total{route, status}, found without building labels on
+  // every request.
+  platform::metrics::Counter& request_counter(std::size_t route_index, int status);
   const std::string& route_label(std::size_t index) const;
 
  private:
   std::vector<std::string> labels_;
+  // Per route, a counter per status code, filled in as codes are first seen.
+  std::vector<std::array<std::atomic<platform::metrics::Counter*>, 600>> counters_;
 };
 
 }  // namespace gateway

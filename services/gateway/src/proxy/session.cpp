@@ -32,6 +32,7 @@ constexpr auto kUse = asio::as_tuple(asio::use_awaitable);
 constexpr std::size_t kReplayableBody = 64 << 10;
 constexpr std::size_t kRelayChunk = 64 << 10;
 constexpr int kStaleConnectionRetries = 4;
+constexpr std::size_t kReadBuffer = 16 << 10;
 
 using RequestParser = http::request_parser<http::buffer_body>;
 using ResponseParser = http::response_parser<http::buffer_body>;
@@ -52,6 +53,9 @@ class Session {
  public:
   Session(Worker& worker, Worker::Client& client)
       : worker_(worker), state_(worker.state()), client_(client) {
+    // Beast grows a read buffer from 512 bytes; a request header of a few
+    // hundred bytes then takes two reads. Room for any usual header at once.
+    buffer_.reserve(kReadBuffer);
     boost::system::error_code error;
     const auto remote = client_.stream.socket().remote_endpoint(error);
     peer_ = error ? "" : remote.address().to_string() + ":" + std::to_string(remote.port());
@@ -124,7 +128,8 @@ class Session {
     exchange.trace = platform::TraceContext::child_of(
         platform::TraceContext::from_traceparent(request["traceparent"]));
     exchange.trace.request_id = exchange.request_id;
-    exchange.client_address = client_address(request);
+    exchange.client_address = platform::http::client_address(peer_, request["X-Forwarded-For"],
+                                                             state_.config.trusted_proxies);
     exchange.allowed_origin = allowed_origin(state_.config, request[http::field::origin]);
     exchange.keep_alive = request.keep_alive() && !state_.draining;
 
@@ -197,15 +202,6 @@ class Session {
     }
     response.prepare_payload();
     return response;
-  }
-
-  std::string client_address(const http::request<http::buffer_body>& request) const {
-    platform::http::Request view;
-    view.remote_address = peer_;
-    if (const auto forwarded = request["X-Forwarded-For"]; !forwarded.empty()) {
-      view.headers.set("X-Forwarded-For", forwarded);
-    }
-    return platform::http::client_address(view, state_.config.trusted_proxies);
   }
 
   // ---- proxying -------------------------------------------------------------
@@ -347,6 +343,7 @@ class Session {
   asio::awaitable<std::unique_ptr<UpstreamConnection>> connect(std::shared_ptr<Instance> instance,
                                                                const UpstreamConfig& config) {
     auto connection = std::make_unique<UpstreamConnection>(worker_.io(), instance);
+    connection->buffer.reserve(kReadBuffer);  // a typical answer in one read
     connection->stream.expires_after(config.connect_timeout);
     boost::system::error_code error;
     const auto address = asio::ip::make_address(instance->endpoint().host, error);
@@ -405,15 +402,15 @@ class Session {
     auto [header_error, written] =
         co_await http::async_write_header(connection.stream, serializer, kUse);
     if (header_error) co_return false;
-    std::vector<char> chunk(kRelayChunk);
+    char* chunk = relay_buffer();
     while (!parser.is_done()) {
-      request.body().data = chunk.data();
-      request.body().size = chunk.size();
+      request.body().data = chunk;
+      request.body().size = kRelayChunk;
       client_.stream.expires_after(state_.config.body_timeout);
       auto [read_error, read] = co_await http::async_read(client_.stream, buffer_, parser, kUse);
       if (read_error && read_error != http::error::need_buffer) co_return false;
-      request.body().size = chunk.size() - request.body().size;
-      request.body().data = chunk.data();
+      request.body().size = kRelayChunk - request.body().size;
+      request.body().data = chunk;
       request.body().more = !parser.is_done();
       connection.stream.expires_after(state_.config.body_timeout);
       auto [write_error, sent] = co_await http::async_write(connection.stream, serializer, kUse);
@@ -440,12 +437,12 @@ class Session {
     decorate(response, exchange);
     response.keep_alive(exchange.keep_alive);
     http::response_serializer<http::buffer_body> serializer{response};
-    std::vector<char> chunk(kRelayChunk);
+    char* chunk = relay_buffer();
     bool upstream_intact = true;
     while (true) {
       if (!parser.is_done()) {
-        response.body().data = chunk.data();
-        response.body().size = chunk.size();
+        response.body().data = chunk;
+        response.body().size = kRelayChunk;
         connection->stream.expires_after(state_.config.body_timeout);
         auto [error, read] =
             co_await http::async_read(connection->stream, connection->buffer, parser, kUse);
@@ -456,8 +453,8 @@ class Session {
           exchange.keep_alive = false;
           break;
         }
-        response.body().size = chunk.size() - response.body().size;
-        response.body().data = chunk.data();
+        response.body().size = kRelayChunk - response.body().size;
+        response.body().data = chunk;
         response.body().more = !parser.is_done();
       } else {
         response.body().data = nullptr;
@@ -500,7 +497,7 @@ class Session {
   void finish(const http::request<http::buffer_body>& request, const Exchange& exchange) {
     const auto elapsed = seconds_since(exchange.started);
     const auto& label = state_.route_label(exchange.route_index);
-    state_.requests.with({label, std::to_string(exchange.status)}).increment();
+    state_.request_counter(exchange.route_index, exchange.status).increment();
     state_.route_durations[exchange.route_index]->observe(elapsed);
     if (state_.config.access_log && platform::log::enabled(platform::log::Level::info)) {
       platform::TraceScope scope(exchange.trace);
@@ -513,6 +510,13 @@ class Session {
     }
   }
 
+  // One buffer per connection for body pieces in either direction, made on
+  // first use and never cleared: it is written before it is read.
+  char* relay_buffer() {
+    if (!relay_buffer_) relay_buffer_ = std::make_unique_for_overwrite<char[]>(kRelayChunk);
+    return relay_buffer_.get();
+  }
+
   static double seconds_since(std::int64_t start) {
     return static_cast<double>(steady_nanos() - start) / 1e9;
   }
@@ -522,6 +526,7 @@ class Session {
   Worker::Client& client_;
   beast::flat_buffer buffer_;
   std::string peer_;
+  std::unique_ptr<char[]> relay_buffer_;
 };
 
 }  // namespace

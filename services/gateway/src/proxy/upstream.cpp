@@ -95,22 +95,27 @@ void Upstream::report(Instance& instance, bool success, double seconds, std::int
   (success ? instance.requests_ok : instance.requests_failed).increment();
   instance.latency.observe(seconds);
   std::lock_guard lock(mutex_);
-  const auto ejected = static_cast<double>(
-      std::count_if(instances_.begin(), instances_.end(),
-                    [now](const auto& other) { return other->outlier.ejected(now); }));
-  const bool may_eject =
-      ejected + 1 <= config_.outlier.max_ejected_share * static_cast<double>(instances_.size());
+  bool may_eject = false;
+  if (!success) {  // only failures can eject: spare successes the count
+    const auto ejected =
+        std::count_if(instances_.begin(), instances_.end(),
+                      [now](const auto& other) { return other->outlier.ejected(now); });
+    may_eject = static_cast<double>(ejected + 1) <=
+                config_.outlier.max_ejected_share * static_cast<double>(instances_.size());
+  }
   const bool was_ejected = instance.outlier.ejected(now);
   instance.outlier = after_outcome(instance.outlier, success, now, config_.outlier, may_eject);
-  if (!was_ejected && instance.outlier.ejected(now)) {
+  const bool ejected_now = !was_ejected && instance.outlier.ejected(now);
+  if (ejected_now) {
     instance.ejections.increment();
     platform::log::warn("instance ejected",
                         {{"upstream", config_.name},
                          {"instance", instance.key()},
                          {"for_ms", (instance.outlier.ejected_until - now) / 1'000'000}});
   }
+  const auto breaker_before = breaker_.state();
   breaker_.record(success, now);
-  publish_state_locked(now);
+  if (ejected_now || breaker_.state() != breaker_before) publish_state_locked(now);
 }
 
 void Upstream::report_check(Instance& instance, bool passed) {
