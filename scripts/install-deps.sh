@@ -11,6 +11,7 @@ packages=(
   clang-tidy
   cmake
   curl
+  dnsmasq-base
   git
   googletest
   libbenchmark-dev

@@ -18,8 +18,13 @@ namespace platform::testing {
 
 ChildProcess::ChildProcess(const std::string& program,
                            const std::map<std::string, std::string>& environment,
-                           std::filesystem::path log_file)
+                           std::filesystem::path log_file,
+                           const std::vector<std::string>& arguments)
     : log_file_(std::move(log_file)) {
+  // Built before fork: the child only execs.
+  std::vector<char*> argv{const_cast<char*>(program.c_str())};
+  for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+  argv.push_back(nullptr);
   pid_ = ::fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
@@ -36,7 +41,7 @@ ChildProcess::ChildProcess(const std::string& program,
     sigset_t none;
     sigemptyset(&none);
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
-    ::execl(program.c_str(), program.c_str(), static_cast<char*>(nullptr));
+    ::execv(program.c_str(), argv.data());
     ::_exit(127);
   }
 }

@@ -47,24 +47,23 @@ asio::awaitable<void> resolve_forever(std::shared_ptr<DnsDiscovery::State> state
   while (!state->stopped) {
     std::vector<Endpoint> found;
     std::uint32_t ttl = static_cast<std::uint32_t>(state->source.max_ttl.count());
-    bool answered = true;
-    bool exists = false;
+    // One good answer of either type is the truth: a server with only A
+    // records may well refuse AAAA questions. "No such name" for both means
+    // the service has no instances right now.
+    int answers = 0;
     for (const auto type : {dns::RecordType::a, dns::RecordType::aaaa}) {
       const auto answer =
           co_await dns::ask(server, state->source.host, type, std::chrono::milliseconds(2000));
-      if (answer.status == dns::Answer::Status::ok) {
-        exists = true;
-        for (const auto& address : answer.addresses) {
-          found.push_back({address.ip, state->source.port});
-          ttl = std::min(ttl, address.ttl);
-        }
-      } else if (answer.status != dns::Answer::Status::no_such_name) {
-        answered = false;
+      if (answer.status == dns::Answer::Status::ok ||
+          answer.status == dns::Answer::Status::no_such_name) {
+        ++answers;
+      }
+      for (const auto& address : answer.addresses) {
+        found.push_back({address.ip, state->source.port});
+        ttl = std::min(ttl, address.ttl);
       }
     }
-    if (answered) {
-      // "No such name" on both: the service has no instances right now.
-      if (!exists) found.clear();
+    if (answers > 0) {
       std::sort(found.begin(), found.end());
       found.erase(std::unique(found.begin(), found.end()), found.end());
       if (first || found != known) {

@@ -12,7 +12,8 @@ using namespace std::chrono_literals;
 using platform::http::Request;
 using platform::http::Response;
 
-Backend::Backend(std::string name) : name_(std::move(name)) {
+Backend::Backend(std::string name, std::string address, int port)
+    : name_(std::move(name)), address_(std::move(address)) {
   platform::http::Router router;
   router.get(
       "/who",
@@ -59,6 +60,8 @@ Backend::Backend(std::string name) : name_(std::move(name)) {
       platform::http::public_route());
   platform::http::ServerOptions options;
   options.service = name_;
+  options.address = address_;
+  options.port = port;
   options.access_log = false;
   options.max_body_bytes = 64 << 20;
   server_ = std::make_unique<platform::http::Server>(options, std::move(router), registry_);

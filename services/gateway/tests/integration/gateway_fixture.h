@@ -20,16 +20,17 @@ namespace gateway::testing {
 // is, echoes bodies, answers slowly or with a chosen status on request.
 class Backend {
  public:
-  explicit Backend(std::string name);
+  explicit Backend(std::string name, std::string address = "127.0.0.1", int port = 0);
   ~Backend();
   int port() const { return server_->port(); }
-  std::string endpoint() const { return "127.0.0.1:" + std::to_string(port()); }
+  std::string endpoint() const { return address_ + ":" + std::to_string(port()); }
   int served() const { return served_; }
   void set_ready(bool ready) { ready_ = ready; }
   void stop();
 
  private:
   std::string name_;
+  std::string address_;
   std::atomic<int> served_{0};
   std::atomic<bool> ready_{true};
   platform::metrics::Registry registry_;

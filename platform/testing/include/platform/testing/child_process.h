@@ -16,7 +16,7 @@ namespace platform::testing {
 class ChildProcess {
  public:
   ChildProcess(const std::string& program, const std::map<std::string, std::string>& environment,
-               std::filesystem::path log_file);
+               std::filesystem::path log_file, const std::vector<std::string>& arguments = {});
   ~ChildProcess();
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
