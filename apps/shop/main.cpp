@@ -11,6 +11,7 @@
 #include "catalog_service.h"
 #include "customers_service.h"
 #include "demo/demo_catalog.h"
+#include "gateway.h"
 #include "platform/bus/database_bus.h"
 #include "platform/config.h"
 #include "platform/crypto.h"
@@ -18,10 +19,11 @@
 #include "platform/http/json_response.h"
 #include "platform/http/server_settings.h"
 #include "platform/log.h"
+#include "service_hosts.h"
 
 namespace {
 
-// GET / until the storefront arrives: where everything is.
+// GET / while there is no built web app: where everything is.
 platform::http::Response shop_index(platform::http::Request&) {
   boost::json::object services{{"catalog", "/api/catalog/v1/products"},
                                {"auth", "/api/auth/.well-known/openid-configuration"},
@@ -82,6 +84,21 @@ int main(int argc, char** argv) {
       config.milliseconds("CATALOG_CACHE_TTL_MS", catalog_options.cache_ttl,
                           "how long catalog reads may be served from memory; 0 disables");
   const bool seed = config.flag("SHOP_SEED_DEMO", true, "fill an empty shop with the demo catalog");
+  const auto web_root = config.text("SHOP_WEB_ROOT", "web/dist", "the built web app to serve");
+  const auto rate_limit = config.integer("SHOP_RATE_LIMIT", 100,
+                                         "requests per second one client may make (burst: twice "
+                                         "that); 0 turns rate limiting off",
+                                         0, 1'000'000);
+  // The services' own loopback ports, for looking at one service alone.
+  struct {
+    int auth, catalog, customers;
+  } ports{};
+  ports.auth = static_cast<int>(config.integer(
+      "SHOP_AUTH_PORT", 0, "the auth service's own port (0: any free one)", 0, 65535));
+  ports.catalog = static_cast<int>(
+      config.integer("SHOP_CATALOG_PORT", 0, "the catalog's own port (0: any free one)", 0, 65535));
+  ports.customers = static_cast<int>(config.integer(
+      "SHOP_CUSTOMERS_PORT", 0, "the customers service's own port (0: any free one)", 0, 65535));
   const auto log_level = config.text("LOG_LEVEL", "info", "debug, info, warn or error");
   config.finish();
   platform::log::set_service("shop");
@@ -124,19 +141,37 @@ int main(int argc, char** argv) {
     customers::CustomersService::migrate(*customers_database);
     customers::CustomersService customers_service(*customers_database, bus, registry, verifier);
 
-    platform::http::Router router;
-    router.mount("/api/auth", auth_service.routes());
-    router.mount("/api/catalog", catalog_service.routes());
-    router.mount("/api/customers", customers_service.routes());
-    router.get("/", shop_index, platform::http::inline_route());
-    platform::http::add_operational_routes(
-        router, registry,
-        {{"auth", [&] { return auth_database->ping(); }},
-         {"catalog", [&] { return catalog_database->ping(); }},
-         {"customers", [&] { return customers_database->ping(); }},
-         {"bus", [&] { return bus.ping(); }}});
-    platform::http::Server server(server_options, std::move(router), registry);
-    platform::http::serve_until_shutdown(server, signals);
+    // Each service on a loopback port of its own, as it would run alone;
+    // the gateway in front of them on the shop's port, as in distributed
+    // mode (static discovery instead of DNS).
+    ServiceHosts hosts(registry);
+    hosts.add("auth", auth_service.routes(), gateway::EdgeAuth::none, ports.auth);
+    hosts.add("catalog", catalog_service.routes(), gateway::EdgeAuth::optional, ports.catalog,
+              64 << 20);  // bulk imports
+    hosts.add("customers", customers_service.routes(), gateway::EdgeAuth::required,
+              ports.customers);
+    if (web_root.empty() || !std::filesystem::exists(web_root)) {
+      platform::http::Router index;
+      index.get("/", shop_index, platform::http::inline_route());
+      hosts.add_root(std::move(index));
+    }
+    auto gateway_config = hosts.gateway_config();
+    gateway_config.web_root = web_root;
+    gateway_config.access_log = server_options.access_log;
+    gateway_config.cors_allowed_origins = server_options.cors_allowed_origins;
+    gateway_config.rate_limits = rate_limit > 0;
+    gateway_config.per_client = {static_cast<double>(rate_limit),
+                                 2.0 * static_cast<double>(rate_limit)};
+    gateway::ListenOptions listen;
+    listen.address = server_options.address;
+    listen.port = server_options.port;
+    listen.io_threads = server_options.io_threads;
+    gateway::Gateway gateway(std::move(gateway_config), listen, registry, verifier);
+    gateway.start();
+    const char* signal = signals.wait();
+    platform::log::info("shutting down", {{"signal", signal}});
+    gateway.stop(std::chrono::seconds(10));
+    hosts.stop();
   } catch (const std::exception& exception) {
     platform::log::error("shop failed", {{"error", exception.what()}});
     return 1;

@@ -23,8 +23,12 @@ cmake --build --preset release --target shop catalog_server >/dev/null
 # nginx: the same bytes as a real product document, from memory.
 nginx_port=$(free_port)
 mkdir -p "$work/nginx/root"
+# The catalog inside the shop answers on a port of its own as well as behind
+# the shop's gateway: both are measured.
+embedded_catalog_port=$(free_port)
 start_shop() {  # start_shop PORT DATA_DIR -> pid
-  SHOP_PORT=$1 SHOP_DATA_DIR=$2 SHOP_ACCESS_LOG=false LOG_LEVEL=warn build/release/apps/shop/shop &
+  SHOP_PORT=$1 SHOP_DATA_DIR=$2 SHOP_CATALOG_PORT=$embedded_catalog_port SHOP_ACCESS_LOG=false \
+    SHOP_RATE_LIMIT=0 LOG_LEVEL=warn build/release/apps/shop/shop &
   pids+=($!)
 }
 
@@ -47,21 +51,26 @@ done > "$work/list.txt"
 curl -fs "$base/api/catalog/v1/products?category=kitchen&limit=20" > "$work/nginx/root/list.json"
 echo /product.json > "$work/nginx-product.txt"
 echo /list.json > "$work/nginx-list.txt"
+sed 's#^/api/catalog##' "$work/by-id.txt" > "$work/direct-by-id.txt"
+sed 's#^/api/catalog##' "$work/list.txt" > "$work/direct-list.txt"
+embedded="http://127.0.0.1:$embedded_catalog_port"
 
 start_nginx "$nginx_port" "$work/nginx/root"
 wait_http "http://127.0.0.1:$nginx_port/product.json"
 
 measure_paths nginx-product "$work/nginx-product.txt" "http://127.0.0.1:$nginx_port"
 measure_paths nginx-list "$work/nginx-list.txt" "http://127.0.0.1:$nginx_port"
-measure_paths sqlite-product "$work/by-id.txt" "$base"
-measure_paths sqlite-list "$work/list.txt" "$base"
+measure_paths sqlite-product "$work/direct-by-id.txt" "$embedded"
+measure_paths sqlite-list "$work/direct-list.txt" "$embedded"
+measure_paths gateway-sqlite-product "$work/by-id.txt" "$base"
+measure_paths gateway-sqlite-list "$work/list.txt" "$base"
 loaded_rss=$(rss_kib "$shop_pid")
 kill "$shop_pid"
 wait "$shop_pid" 2>/dev/null || true
 CATALOG_CACHE_TTL_MS=0 start_shop "$shop_port" "$work/data"
 wait_http "http://127.0.0.1:$shop_port/healthz"
-measure_paths sqlite-uncached-product "$work/by-id.txt" "$base"
-measure_paths sqlite-uncached-list "$work/list.txt" "$base"
+measure_paths sqlite-uncached-product "$work/direct-by-id.txt" "$embedded"
+measure_paths sqlite-uncached-list "$work/direct-list.txt" "$embedded"
 
 # --- distributed (PostgreSQL) ------------------------------------------------------
 scripts/test-infra.sh start "$work/infra" --only postgres >/dev/null
