@@ -3,12 +3,17 @@
 # a reverse proxy, both in front of the same catalog process, in the same
 # run; the catalog reached directly is the floor. Prints a Markdown table.
 #
-#   bench/gateway/run.sh            # 10 s per measurement
-#   DURATION=30s bench/gateway/run.sh
+#   bench/gateway/run.sh            # 10 s per measurement, 3 rounds
+#   DURATION=30s ROUNDS=5 bench/gateway/run.sh
+#
+# The two proxies are measured in alternating order (nginx, gateway, gateway,
+# nginx, ...) and each is reported by its median round, so that the drift of
+# a shared machine falls on both alike.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 duration=${DURATION:-10s}
+rounds=${ROUNDS:-3}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-1}
 source bench/lib/common.sh
@@ -71,8 +76,14 @@ wait_http "http://127.0.0.1:$nginx_port$(head -n1 "$work/by-id.txt")"
 
 export PATHS_FILE
 PATHS_FILE="$work/direct.txt" measure catalog-direct bench/catalog/paths.lua "http://127.0.0.1:$catalog_port"
-PATHS_FILE="$work/by-id.txt" measure nginx-proxy bench/catalog/paths.lua "http://127.0.0.1:$nginx_port"
-PATHS_FILE="$work/by-id.txt" measure gateway bench/catalog/paths.lua "http://127.0.0.1:$gateway_port"
+for round in $(seq 1 "$rounds"); do
+  if ((round % 2)); then order="nginx gateway"; else order="gateway nginx"; fi
+  for proxy in $order; do
+    port=$nginx_port
+    [[ $proxy == gateway ]] && port=$gateway_port
+    PATHS_FILE="$work/by-id.txt" measure "$proxy-proxy" bench/catalog/paths.lua "http://127.0.0.1:$port"
+  done
+done
 gateway_rss=$(rss_kib "$gateway_pid")
 
-python3 bench/gateway/report.py "$work/results.jsonl" "$gateway_rss" "$duration" "$connections" "$threads"
+python3 bench/gateway/report.py "$work/results.jsonl" "$gateway_rss" "$duration" "$connections" "$threads" "$rounds"

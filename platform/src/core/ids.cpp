@@ -90,12 +90,13 @@ class IdGenerator {
 
 std::string random_hex(std::size_t bytes) {
   thread_local IdGenerator generator;
-  std::string text;
-  text.reserve(bytes * 2);
+  std::string text(bytes * 2, '0');
   std::uint64_t word = 0;
   for (std::size_t i = 0; i < bytes; ++i) {
     if (i % 8 == 0) word = generator.next();
-    append_hex(text, static_cast<unsigned char>(word >> (8 * (i % 8))));
+    const auto byte = static_cast<unsigned char>(word >> (8 * (i % 8)));
+    text[2 * i] = kHexDigits[byte >> 4];
+    text[2 * i + 1] = kHexDigits[byte & 0x0f];
   }
   return text;
 }

@@ -6,7 +6,7 @@ std::unique_ptr<UpstreamConnection> ConnectionPool::take(const Instance& instanc
   const auto found = idle_.find(&instance);
   if (found == idle_.end()) return nullptr;
   auto& idle = found->second;
-  const auto oldest_usable = std::chrono::steady_clock::now() - max_idle_time_;
+  const auto oldest_usable = coarse_nanos() - max_idle_nanos_;
   while (!idle.empty()) {
     auto connection = std::move(idle.back());
     idle.pop_back();
@@ -26,7 +26,7 @@ void ConnectionPool::give_back(std::unique_ptr<UpstreamConnection> connection,
   if (connection->instance->removed) return;
   auto& idle = idle_[connection->instance.get()];
   if (idle.size() >= max_idle) return;
-  connection->idle_since = std::chrono::steady_clock::now();
+  connection->idle_since = coarse_nanos();
   idle.push_back(std::move(connection));
 }
 

@@ -1,13 +1,12 @@
 #pragma once
 
-#include <boost/asio/io_context.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <chrono>
 #include <memory>
 #include <unordered_map>
 #include <vector>
 
+#include "proxy/io.h"
 #include "proxy/upstream.h"
 
 namespace gateway {
@@ -16,13 +15,13 @@ namespace gateway {
 // outlive one response (bytes past it belong to the next).
 struct UpstreamConnection {
   UpstreamConnection(boost::asio::io_context& io, std::shared_ptr<Instance> to)
-      : stream(io), instance(std::move(to)) {}
+      : socket(io.get_executor()), instance(std::move(to)) {}
 
-  boost::beast::tcp_stream stream;
+  Socket socket;
   boost::beast::flat_buffer buffer;
   std::shared_ptr<Instance> instance;
-  bool reused = false;  // served a request before: the server may have closed it meanwhile
-  std::chrono::steady_clock::time_point idle_since{};
+  bool reused = false;          // served a request before: the server may have closed it meanwhile
+  std::int64_t idle_since = 0;  // coarse nanoseconds
 };
 
 // Kept-alive upstream connections of one I/O thread, per instance. Each I/O
@@ -31,7 +30,7 @@ struct UpstreamConnection {
 class ConnectionPool {
  public:
   explicit ConnectionPool(std::chrono::milliseconds max_idle_time = std::chrono::seconds(30))
-      : max_idle_time_(max_idle_time) {}
+      : max_idle_nanos_(std::chrono::nanoseconds(max_idle_time).count()) {}
 
   // A pooled connection to `instance`, or null.
   std::unique_ptr<UpstreamConnection> take(const Instance& instance);
@@ -40,7 +39,7 @@ class ConnectionPool {
   void clear() { idle_.clear(); }
 
  private:
-  std::chrono::milliseconds max_idle_time_;
+  std::int64_t max_idle_nanos_;
   std::unordered_map<const Instance*, std::vector<std::unique_ptr<UpstreamConnection>>> idle_;
 };
 

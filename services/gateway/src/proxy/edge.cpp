@@ -49,13 +49,13 @@ std::string allowed_origin(const GatewayConfig& config, std::string_view origin)
   return {};
 }
 
-bool is_preflight(const http::request_header<>& request) {
+bool is_preflight(const RequestHeader& request) {
   return request.method() == http::verb::options &&
          request.find(http::field::origin) != request.end() &&
          request.find(http::field::access_control_request_method) != request.end();
 }
 
-StringResponse preflight_response(const http::request_header<>& request, const Exchange& exchange) {
+StringResponse preflight_response(const RequestHeader& request, const Exchange& exchange) {
   StringResponse response{http::status::no_content, request.version()};
   if (!exchange.allowed_origin.empty()) {
     response.set(http::field::access_control_allow_methods, "GET, HEAD, POST, PUT, PATCH, DELETE");
@@ -68,7 +68,7 @@ StringResponse preflight_response(const http::request_header<>& request, const E
 }
 
 std::optional<StringResponse> check_edge(GatewayState& state, const Route& route,
-                                         const http::request_header<>& request, Exchange& exchange,
+                                         const RequestHeader& request, Exchange& exchange,
                                          std::int64_t now) {
   const auto version = request.version();
   if (state.config.rate_limits) {
@@ -103,7 +103,7 @@ std::optional<StringResponse> check_edge(GatewayState& state, const Route& route
   return std::nullopt;
 }
 
-FileResponse file_response(const StaticFile& file, const http::request_header<>& request) {
+FileResponse file_response(const StaticFile& file, const RequestHeader& request) {
   FileResponse response{http::status::ok, request.version()};
   response.set(http::field::etag, file.etag);
   response.set(http::field::cache_control, file.policy.cache_control);

@@ -5,17 +5,19 @@
 #include "proxy/session.h"
 
 #include <array>
-#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/address.hpp>
-#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/http.hpp>
+#include <memory_resource>
+#include <span>
 
 #include "platform/http/client_address.h"
 #include "platform/http/request_id.h"
 #include "platform/log.h"
 #include "proxy/edge.h"
 #include "proxy/exchange.h"
+#include "proxy/wire_format.h"
 
 namespace gateway {
 
@@ -23,19 +25,23 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
+using boost::system::error_code;
 
 namespace {
 
-constexpr auto kUse = asio::as_tuple(asio::use_awaitable);
 // Bodies up to this size are read whole before they go upstream, so that a
 // failed attempt can be sent again; larger ones stream and are sent once.
 constexpr std::size_t kReplayableBody = 64 << 10;
 constexpr std::size_t kRelayChunk = 64 << 10;
 constexpr int kStaleConnectionRetries = 4;
 constexpr std::size_t kReadBuffer = 16 << 10;
+constexpr auto kLingerTime = std::chrono::seconds(2);
 
-using RequestParser = http::request_parser<http::buffer_body>;
-using ResponseParser = http::response_parser<http::buffer_body>;
+using RequestParser = http::request_parser<http::buffer_body, ArenaAllocator>;
+using ResponseParser = http::response_parser<http::buffer_body, ArenaAllocator>;
+// Room for the header fields of a request and its answer, and what the
+// gateway adds: no request should need more, and the arena grows if one does.
+constexpr std::size_t kArenaBytes = 16 << 10;
 
 // Counts a request in flight to an instance for as long as it lives.
 class InFlight {
@@ -56,22 +62,24 @@ class Session {
     // Beast grows a read buffer from 512 bytes; a request header of a few
     // hundred bytes then takes two reads. Room for any usual header at once.
     buffer_.reserve(kReadBuffer);
-    boost::system::error_code error;
-    const auto remote = client_.stream.socket().remote_endpoint(error);
+    error_code error;
+    const auto remote = client_.socket.remote_endpoint(error);
     peer_ = error ? "" : remote.address().to_string() + ":" + std::to_string(remote.port());
   }
 
-  asio::awaitable<void> run() {
+  Task<void> run() {
     bool first = true;
     while (true) {
-      RequestParser parser;
+      arena_.release();  // the previous request's fields are gone
+      RequestParser parser(std::piecewise_construct, std::make_tuple(),
+                           std::make_tuple(ArenaAllocator(&arena_)));
       parser.header_limit(static_cast<std::uint32_t>(state_.config.max_header_bytes));
       parser.body_limit(boost::none);  // checked per route once the route is known
       client_.idle = true;
-      client_.stream.expires_after(first ? state_.config.header_timeout
-                                         : state_.config.idle_timeout);
-      auto [error, ignored] =
-          co_await http::async_read_header(client_.stream, buffer_, parser, kUse);
+      arm(client_.socket, first ? state_.config.header_timeout : state_.config.idle_timeout);
+      auto [read_error, ignored] =
+          co_await http::async_read_header(client_.socket, buffer_, parser, kUse);
+      const auto error = settle(read_error);
       first = false;
       if (error) {
         co_await refuse_unreadable(error);
@@ -87,42 +95,64 @@ class Session {
     co_await close_gently();
   }
 
+ private:
+  // ---- deadlines (see Worker::Client) -------------------------------------
+
+  void arm(Socket& socket, std::chrono::milliseconds timeout) {
+    client_.waiting_on = &socket;
+    client_.timed_out = false;
+    client_.deadline = coarse_nanos() + std::chrono::nanoseconds(timeout).count();
+  }
+
+  // The outcome of the armed operation: a wait the sweep cancelled is a timeout.
+  error_code settle(error_code error) {
+    client_.waiting_on = nullptr;
+    client_.deadline = 0;
+    if (client_.timed_out && error == asio::error::operation_aborted) {
+      client_.timed_out = false;
+      return beast::error::timeout;
+    }
+    return error;
+  }
+
   // Closing a socket with unread input makes the kernel send a reset, which
   // can destroy the answer just written (a 413 or 431, say) before the client
   // reads it. So the gateway stops sending, then reads and discards until the
   // client closes, for a short while (nginx calls this lingering close).
-  asio::awaitable<void> close_gently() {
-    boost::system::error_code ignored;
-    client_.stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  Task<void> close_gently() {
+    error_code ignored;
+    client_.socket.shutdown(tcp::socket::shutdown_send, ignored);
+    arm(client_.socket, kLingerTime);
     std::array<char, 16 << 10> discard{};
-    client_.stream.expires_after(std::chrono::seconds(2));
     while (true) {
-      auto [error, read] = co_await client_.stream.async_read_some(asio::buffer(discard), kUse);
+      auto [error, read] = co_await client_.socket.async_read_some(asio::buffer(discard), kUse);
       if (error) break;
     }
+    settle({});
   }
 
- private:
   // A request that could not even be read: say why when it is the client's
-  // fault, stay silent when it just went away.
-  asio::awaitable<void> refuse_unreadable(const boost::system::error_code& error) {
+  // fault, stay silent when it just went away or was idle too long.
+  Task<void> refuse_unreadable(const error_code& error) {
     const bool parse_error =
         error.category() == http::make_error_code(http::error::end_of_stream).category();
     if (error == http::error::header_limit) {
       auto response =
           problem_response(431, "headers-too-large", "the header section is too large", 11);
       response.keep_alive(false);
-      co_await send(std::move(response), nullptr);
+      co_await send(response);
     } else if (parse_error && error != http::error::end_of_stream &&
                error != http::error::partial_message) {
       auto response = problem_response(400, "malformed-request", "not a valid HTTP request", 11);
       response.keep_alive(false);
-      co_await send(std::move(response), nullptr);
+      co_await send(response);
     }
   }
 
+  // ---- one request ------------------------------------------------------------
+
   // Answers one request; false when the connection must close afterwards.
-  asio::awaitable<bool> handle(RequestParser& parser, Exchange& exchange) {
+  Task<bool> handle(RequestParser& parser, Exchange& exchange) {
     auto& request = parser.get();
     exchange.request_id = platform::http::request_id_for(request["X-Request-Id"]);
     exchange.trace = platform::TraceContext::child_of(
@@ -135,23 +165,23 @@ class Session {
 
     const auto target = request.target();
     const auto path = target.substr(0, target.find('?'));
-    if (path.empty() || path.front() != '/') {
-      auto response = problem_response(400, "malformed-request",
-                                       "the request target must be a path", request.version());
-      co_return co_await answer(std::move(response), exchange);
-    }
-    if (auto own = operational_response(path, request.version())) {
-      exchange.route_index = state_.route_index(nullptr);
-      co_return co_await answer(std::move(*own), exchange);
-    }
-    const Route* route = state_.routes.match(path);
-    exchange.route_index = state_.route_index(route);
     // Whatever the gateway answers itself leaves the body unread: the
     // connection cannot carry another request after it.
     if (!parser.is_done()) exchange.keep_alive = false;
+    if (path.empty() || path.front() != '/') {
+      auto response = problem_response(400, "malformed-request",
+                                       "the request target must be a path", request.version());
+      co_return co_await answer(response, exchange);
+    }
+    if (auto own = operational_response(path, request.version())) {
+      exchange.route_index = state_.route_index(nullptr);
+      co_return co_await answer(*own, exchange);
+    }
+    const Route* route = state_.routes.match(path);
+    exchange.route_index = state_.route_index(route);
     if (is_preflight(request)) {
       auto response = preflight_response(request, exchange);
-      co_return co_await answer(std::move(response), exchange);
+      co_return co_await answer(response, exchange);
     }
     if (route == nullptr) {
       const bool reads =
@@ -160,26 +190,25 @@ class Session {
         exchange.route_index = state_.static_route_index();
         if (const auto* file = state_.web->find(path)) {
           auto response = file_response(*file, request);
-          co_return co_await answer(std::move(response), exchange);
+          co_return co_await answer(response, exchange);
         }
       }
       auto response = problem_response(404, "route-not-found", "no route for " + std::string(path),
                                        request.version());
-      co_return co_await answer(std::move(response), exchange);
+      co_return co_await answer(response, exchange);
     }
 
     const auto declared = parser.content_length();
     if ((declared && *declared > route->max_body_bytes) ||
         (!declared && parser.chunked() && route->max_body_bytes == 0)) {
-      exchange.keep_alive = false;  // the unread body is still on the connection
       auto response =
           problem_response(413, "body-too-large",
                            "the body exceeds " + std::to_string(route->max_body_bytes) + " bytes",
                            request.version());
-      co_return co_await answer(std::move(response), exchange);
+      co_return co_await answer(response, exchange);
     }
     if (auto refusal = check_edge(state_, *route, request, exchange, steady_nanos())) {
-      co_return co_await answer(std::move(*refusal), exchange);
+      co_return co_await answer(*refusal, exchange);
     }
     exchange.keep_alive = request.keep_alive() && !state_.draining;
     co_return co_await proxy(parser, *route, exchange);
@@ -204,9 +233,9 @@ class Session {
     return response;
   }
 
-  // ---- proxying -------------------------------------------------------------
+  // ---- proxying ---------------------------------------------------------------
 
-  asio::awaitable<bool> proxy(RequestParser& parser, const Route& route, Exchange& exchange) {
+  Task<bool> proxy(RequestParser& parser, const Route& route, Exchange& exchange) {
     auto& request = parser.get();
     auto& upstream = state_.upstream_for(route);
     const auto& upstream_config = upstream.config();
@@ -214,42 +243,57 @@ class Session {
 
     if (beast::iequals(request[http::field::expect], "100-continue")) {
       request.erase(http::field::expect);
-      http::response<http::empty_body> proceed{http::status::continue_, request.version()};
-      auto [error, ignored] = co_await http::async_write(client_.stream, proceed, kUse);
-      if (error) co_return false;
+      http::response<http::empty_body, Fields> proceed{http::status::continue_, request.version()};
+      if (co_await send(proceed)) co_return false;
     }
     // Small bodies are read whole: a failed attempt can then be sent again.
     std::string body;
     const auto declared = parser.content_length();
     const bool streamed = !parser.is_done() && (!declared || *declared > kReplayableBody);
-    if (!parser.is_done() && !streamed) {
-      if (!co_await read_whole_body(parser, body)) {
-        exchange.keep_alive = false;
-        auto response = problem_response(400, "malformed-request", "the body could not be read",
-                                         request.version());
-        co_return co_await answer(std::move(response), exchange);
-      }
+    if (!parser.is_done() && !streamed && !co_await read_whole_body(parser, body)) {
+      exchange.keep_alive = false;
+      auto response = problem_response(400, "malformed-request", "the body could not be read",
+                                       request.version());
+      co_return co_await answer(response, exchange);
     }
-    prepare_upstream_request(request, route, exchange);
+    prepare_upstream_request(request, route);
+    // The forwarding fields go into the message for Beast's serializer when
+    // the body streams; otherwise straight into the wire buffer, built once
+    // for every attempt.
+    if (streamed) {
+      forward(request, exchange);
+    } else {
+      request_wire_.clear();
+      append_start_and_fields(request_wire_, request);
+      append_forwarding(request_wire_, request, exchange);
+      end_header(request_wire_);
+    }
 
     const bool may_retry = !streamed && is_retryable(request.method(), request);
     const int attempts = may_retry ? upstream_config.attempts : 1;
     const auto budget_end =
         exchange.started + std::chrono::nanoseconds(upstream_config.retry_budget).count();
-    std::vector<const Instance*> tried;
-    std::string last_failure = "no instance answered";
+    // The instances tried for this request: at most `attempts`, so kept on
+    // the stack (Upstream::choose takes a span).
+    std::array<const Instance*, 16> tried_storage{};
+    std::size_t tried_count = 0;
+    const auto tried = [&] {
+      return std::span<const Instance* const>(tried_storage.data(), tried_count);
+    };
+    std::string last_failure;
     int failure_status = 502;
     // Kept-alive connections the instance closed while they idled fail at
     // once; such an attempt did not reach the instance and does not count.
     int stale_connections = 0;
     for (int attempt = 1; attempt <= attempts; ++attempt) {
+      auto now = steady_nanos();
       if (attempt > 1) {
-        if (steady_nanos() >= budget_end) break;
+        if (now >= budget_end) break;
         upstream.count_retry();
       }
-      const auto choice = upstream.choose(tried, steady_nanos());
+      const auto choice = upstream.choose(tried(), now);
       if (!choice.instance) {
-        if (tried.empty()) {
+        if (tried_count == 0) {
           // Built before the co_await: g++ 12 destroys temporaries of a
           // conditional expression inside a co_await twice.
           std::string detail = "no instance of " + upstream.name() + " is available";
@@ -257,14 +301,14 @@ class Session {
             detail = upstream.name() + " is failing; its circuit breaker is open";
           }
           auto response = problem_response(503, "upstream-unavailable", detail, request.version());
-          co_return co_await answer(std::move(response), exchange);
+          co_return co_await answer(response, exchange);
         }
         break;  // every instance was tried
       }
       auto& instance = *choice.instance;
-      tried.push_back(&instance);
+      if (tried_count < tried_storage.size()) tried_storage[tried_count++] = &instance;
       InFlight in_flight(instance);
-      const auto sent_at = steady_nanos();
+      const auto sent_at = now;
 
       auto connection = worker_.pool().take(instance);
       if (!connection) {
@@ -281,17 +325,15 @@ class Session {
       if (streamed) {
         written = co_await relay_request(parser, *connection);
       } else {
-        request.body().data = body.empty() ? nullptr : body.data();
-        request.body().size = body.size();
-        request.body().more = false;
-        http::request_serializer<http::buffer_body> serializer{request};
-        connection->stream.expires_after(upstream_config.response_timeout);
-        auto [error, ignored] = co_await http::async_write(connection->stream, serializer, kUse);
-        written = !error;
+        const std::array<asio::const_buffer, 2> message{asio::buffer(request_wire_),
+                                                        asio::buffer(body)};
+        arm(connection->socket, upstream_config.response_timeout);
+        auto [write_error, ignored] = co_await asio::async_write(connection->socket, message, kUse);
+        written = !settle(write_error);
       }
       if (!written) {
         if (connection->reused && !streamed && ++stale_connections <= kStaleConnectionRetries) {
-          tried.pop_back();  // the instance itself is fine
+          --tried_count;  // the instance itself is fine
           --attempt;
           continue;
         }
@@ -302,22 +344,25 @@ class Session {
       }
 
       // The response header.
-      ResponseParser response_parser;
+      ResponseParser response_parser(std::piecewise_construct, std::make_tuple(),
+                                     std::make_tuple(ArenaAllocator(&arena_)));
       response_parser.body_limit(boost::none);
       response_parser.header_limit(64 << 10);
       if (request.method() == http::verb::head) response_parser.skip(true);
-      connection->stream.expires_after(upstream_config.response_timeout);
-      auto [read_error, ignored] = co_await http::async_read_header(
-          connection->stream, connection->buffer, response_parser, kUse);
+      arm(connection->socket, upstream_config.response_timeout);
+      auto [header_error, ignored] = co_await http::async_read_header(
+          connection->socket, connection->buffer, response_parser, kUse);
+      const auto read_error = settle(header_error);
+      now = steady_nanos();
       if (read_error) {
         const bool closed_while_idle =
             connection->reused && read_error == http::error::end_of_stream;
         if (closed_while_idle && may_retry && ++stale_connections <= kStaleConnectionRetries) {
-          tried.pop_back();
+          --tried_count;
           --attempt;
           continue;
         }
-        upstream.report(instance, false, seconds_since(sent_at), steady_nanos());
+        upstream.report(instance, false, seconds_since(sent_at, now), now);
         const bool timed_out = read_error == beast::error::timeout;
         failure_status = timed_out ? 504 : 502;
         last_failure =
@@ -327,131 +372,185 @@ class Session {
       }
       const int status = response_parser.get().result_int();
       const bool overloaded = status == 502 || status == 503 || status == 504;
-      upstream.report(instance, !overloaded, seconds_since(sent_at), steady_nanos());
-      if (overloaded && may_retry && attempt < attempts && steady_nanos() < budget_end) {
+      upstream.report(instance, !overloaded, seconds_since(sent_at, now), now);
+      if (overloaded && may_retry && attempt < attempts && now < budget_end) {
         last_failure = instance.key() + " answered " + std::to_string(status);
         continue;  // its connection is dropped: the body was not read
       }
       co_return co_await relay_response(response_parser, std::move(connection), upstream, exchange);
     }
     exchange.keep_alive = exchange.keep_alive && parser.is_done();
+    if (last_failure.empty()) last_failure = "no instance answered";
     const char* code = failure_status == 504 ? "upstream-timeout" : "bad-gateway";
     auto response = problem_response(failure_status, code, last_failure, request.version());
-    co_return co_await answer(std::move(response), exchange);
+    co_return co_await answer(response, exchange);
   }
 
-  asio::awaitable<std::unique_ptr<UpstreamConnection>> connect(std::shared_ptr<Instance> instance,
-                                                               const UpstreamConfig& config) {
+  Task<std::unique_ptr<UpstreamConnection>> connect(std::shared_ptr<Instance> instance,
+                                                    const UpstreamConfig& config) {
     auto connection = std::make_unique<UpstreamConnection>(worker_.io(), instance);
     connection->buffer.reserve(kReadBuffer);  // a typical answer in one read
-    connection->stream.expires_after(config.connect_timeout);
-    boost::system::error_code error;
+    error_code error;
     const auto address = asio::ip::make_address(instance->endpoint().host, error);
     if (!error) {
-      auto [connect_error] = co_await connection->stream.async_connect(
+      arm(connection->socket, config.connect_timeout);
+      auto [connect_error] = co_await connection->socket.async_connect(
           tcp::endpoint(address, instance->endpoint().port), kUse);
-      if (connect_error) co_return nullptr;
+      if (settle(connect_error)) co_return nullptr;
     } else {
       // A static list may name hosts ("catalog:8081" in docker-compose).
-      tcp::resolver resolver(worker_.io());
+      asio::ip::basic_resolver<tcp, Executor> resolver(worker_.io().get_executor());
       auto [resolve_error, endpoints] = co_await resolver.async_resolve(
           instance->endpoint().host, std::to_string(instance->endpoint().port), kUse);
       if (resolve_error) co_return nullptr;
-      auto [connect_error, ignored] = co_await connection->stream.async_connect(endpoints, kUse);
-      if (connect_error) co_return nullptr;
+      arm(connection->socket, config.connect_timeout);
+      auto [connect_error, ignored] =
+          co_await asio::async_connect(connection->socket, endpoints, kUse);
+      if (settle(connect_error)) co_return nullptr;
     }
-    connection->stream.socket().set_option(tcp::no_delay(true), error);
+    connection->socket.set_option(tcp::no_delay(true), error);
     co_return connection;
   }
 
-  void prepare_upstream_request(http::request<http::buffer_body>& request, const Route& route,
-                                const Exchange& exchange) {
+  void prepare_upstream_request(http::request<http::buffer_body, Fields>& request,
+                                const Route& route) {
     remove_hop_by_hop(request);
+    strip_forwarding(request);
     request.target(upstream_target(route, request.target()));
-    const auto host = request[http::field::host];
-    if (!host.empty()) request.set("X-Forwarded-Host", host);
-    request.set("X-Forwarded-Proto", "http");
-    // Behind a trusted proxy the chain goes on; otherwise the client's claims
-    // are replaced by what the gateway saw.
-    request.set("X-Forwarded-For", exchange.client_address);
-    request.set("X-Request-Id", exchange.request_id);
-    request.set("traceparent", platform::TraceContext::child_of(exchange.trace).traceparent());
     request.keep_alive(true);
   }
 
-  asio::awaitable<bool> read_whole_body(RequestParser& parser, std::string& body) {
-    std::array<char, 16 << 10> chunk{};
-    client_.stream.expires_after(state_.config.body_timeout);
+  Task<bool> read_whole_body(RequestParser& parser, std::string& body) {
+    char* chunk = relay_buffer();
     while (!parser.is_done()) {
-      parser.get().body().data = chunk.data();
-      parser.get().body().size = chunk.size();
-      auto [error, ignored] = co_await http::async_read(client_.stream, buffer_, parser, kUse);
+      parser.get().body().data = chunk;
+      parser.get().body().size = kRelayChunk;
+      arm(client_.socket, state_.config.body_timeout);
+      auto [read_error, ignored] = co_await http::async_read(client_.socket, buffer_, parser, kUse);
+      const auto error = settle(read_error);
       if (error && error != http::error::need_buffer) co_return false;
-      body.append(chunk.data(), chunk.size() - parser.get().body().size);
+      body.append(chunk, kRelayChunk - parser.get().body().size);
     }
     co_return true;
   }
 
   // Streams the rest of the client's body to the instance as it arrives.
-  asio::awaitable<bool> relay_request(RequestParser& parser, UpstreamConnection& connection) {
+  Task<bool> relay_request(RequestParser& parser, UpstreamConnection& connection) {
     auto& request = parser.get();
     request.body().data = nullptr;
     request.body().more = true;
-    http::request_serializer<http::buffer_body> serializer{request};
-    connection.stream.expires_after(state_.config.body_timeout);
+    http::request_serializer<http::buffer_body, Fields> serializer{request};
+    arm(connection.socket, state_.config.body_timeout);
     auto [header_error, written] =
-        co_await http::async_write_header(connection.stream, serializer, kUse);
-    if (header_error) co_return false;
+        co_await http::async_write_header(connection.socket, serializer, kUse);
+    if (settle(header_error)) co_return false;
     char* chunk = relay_buffer();
     while (!parser.is_done()) {
       request.body().data = chunk;
       request.body().size = kRelayChunk;
-      client_.stream.expires_after(state_.config.body_timeout);
-      auto [read_error, read] = co_await http::async_read(client_.stream, buffer_, parser, kUse);
-      if (read_error && read_error != http::error::need_buffer) co_return false;
+      arm(client_.socket, state_.config.body_timeout);
+      auto [read_error, read] = co_await http::async_read(client_.socket, buffer_, parser, kUse);
+      const auto read_outcome = settle(read_error);
+      if (read_outcome && read_outcome != http::error::need_buffer) co_return false;
       request.body().size = kRelayChunk - request.body().size;
       request.body().data = chunk;
       request.body().more = !parser.is_done();
-      connection.stream.expires_after(state_.config.body_timeout);
-      auto [write_error, sent] = co_await http::async_write(connection.stream, serializer, kUse);
-      if (write_error && write_error != http::error::need_buffer) co_return false;
+      arm(connection.socket, state_.config.body_timeout);
+      auto [write_error, sent] = co_await http::async_write(connection.socket, serializer, kUse);
+      const auto write_outcome = settle(write_error);
+      if (write_outcome && write_outcome != http::error::need_buffer) co_return false;
     }
     if (!serializer.is_done()) {
       request.body().data = nullptr;
       request.body().size = 0;
       request.body().more = false;
-      auto [error, sent] = co_await http::async_write(connection.stream, serializer, kUse);
-      if (error && error != http::error::need_buffer) co_return false;
+      arm(connection.socket, state_.config.body_timeout);
+      auto [error, sent] = co_await http::async_write(connection.socket, serializer, kUse);
+      const auto outcome = settle(error);
+      if (outcome && outcome != http::error::need_buffer) co_return false;
     }
     co_return true;
   }
 
-  // Sends the instance's answer on to the client, body streamed; the header
-  // goes out with the first piece of the body in one write.
-  asio::awaitable<bool> relay_response(ResponseParser& parser,
-                                       std::unique_ptr<UpstreamConnection> connection,
-                                       Upstream& upstream, Exchange& exchange) {
+  Task<bool> relay_response(ResponseParser& parser, std::unique_ptr<UpstreamConnection> connection,
+                            Upstream& upstream, Exchange& exchange) {
     auto& response = parser.get();
     exchange.status = response.result_int();
     remove_hop_by_hop(response);
-    decorate(response, exchange);
+    clear_decorated(response, exchange);
     response.keep_alive(exchange.keep_alive);
-    http::response_serializer<http::buffer_body> serializer{response};
-    char* chunk = relay_buffer();
     bool upstream_intact = true;
+    if (parser.chunked()) {
+      decorate(response, exchange);
+      upstream_intact = co_await relay_chunked_body(parser, *connection, exchange);
+    } else {
+      upstream_intact = co_await relay_sized_body(parser, *connection, exchange);
+    }
+    if (upstream_intact && parser.is_done() && parser.keep_alive()) {
+      worker_.pool().give_back(std::move(connection), upstream.config().max_idle_per_instance);
+    }
+    co_return exchange.keep_alive;
+  }
+
+  // The common case: the answer's length is known (or it has no body). The
+  // header goes out with the first piece of the body in one write, the rest
+  // follows piece by piece. False when the upstream connection is unusable.
+  Task<bool> relay_sized_body(ResponseParser& parser, UpstreamConnection& connection,
+                              Exchange& exchange) {
+    auto& response = parser.get();
+    wire_.clear();
+    append_start_and_fields(wire_, response);
+    append_decoration(wire_, response, exchange);
+    end_header(wire_);
+    char* chunk = relay_buffer();
+    bool header_sent = false;
+    while (!header_sent || !parser.is_done()) {
+      std::size_t piece = 0;
+      if (!parser.is_done()) {
+        response.body().data = chunk;
+        response.body().size = kRelayChunk;
+        arm(connection.socket, state_.config.body_timeout);
+        auto [read_error, read] =
+            co_await http::async_read(connection.socket, connection.buffer, parser, kUse);
+        const auto error = settle(read_error);
+        if (error && error != http::error::need_buffer) {
+          // Broken half way: the client can only be disconnected, so that it
+          // does not take a truncated body for a whole one.
+          exchange.keep_alive = false;
+          co_return false;
+        }
+        piece = kRelayChunk - response.body().size;
+      }
+      const std::array<asio::const_buffer, 2> out{
+          asio::buffer(wire_.data(), header_sent ? 0 : wire_.size()), asio::buffer(chunk, piece)};
+      header_sent = true;
+      arm(client_.socket, state_.config.body_timeout);
+      auto [write_error, written] = co_await asio::async_write(client_.socket, out, kUse);
+      if (settle(write_error)) {
+        exchange.keep_alive = false;
+        co_return parser.is_done();
+      }
+    }
+    co_return true;
+  }
+
+  // A chunked answer is chunked again on the way out, by Beast's serializer.
+  Task<bool> relay_chunked_body(ResponseParser& parser, UpstreamConnection& connection,
+                                Exchange& exchange) {
+    auto& response = parser.get();
+    http::response_serializer<http::buffer_body, Fields> serializer{response};
+    char* chunk = relay_buffer();
     while (true) {
       if (!parser.is_done()) {
         response.body().data = chunk;
         response.body().size = kRelayChunk;
-        connection->stream.expires_after(state_.config.body_timeout);
-        auto [error, read] =
-            co_await http::async_read(connection->stream, connection->buffer, parser, kUse);
+        arm(connection.socket, state_.config.body_timeout);
+        auto [read_error, read] =
+            co_await http::async_read(connection.socket, connection.buffer, parser, kUse);
+        const auto error = settle(read_error);
         if (error && error != http::error::need_buffer) {
-          // The answer broke half way: the client cannot be told, only
-          // disconnected, so that it does not take a truncated body as whole.
-          upstream_intact = false;
           exchange.keep_alive = false;
-          break;
+          co_return false;
         }
         response.body().size = kRelayChunk - response.body().size;
         response.body().data = chunk;
@@ -461,40 +560,37 @@ class Session {
         response.body().size = 0;
         response.body().more = false;
       }
-      client_.stream.expires_after(state_.config.body_timeout);
-      auto [error, written] = co_await http::async_write(client_.stream, serializer, kUse);
+      arm(client_.socket, state_.config.body_timeout);
+      auto [write_error, written] = co_await http::async_write(client_.socket, serializer, kUse);
+      const auto error = settle(write_error);
       if (error && error != http::error::need_buffer) {
         exchange.keep_alive = false;
-        upstream_intact = parser.is_done();
-        break;
+        co_return parser.is_done();
       }
-      if (serializer.is_done()) break;
+      if (serializer.is_done()) co_return true;
     }
-    if (upstream_intact && parser.is_done() && parser.keep_alive()) {
-      worker_.pool().give_back(std::move(connection), upstream.config().max_idle_per_instance);
-    }
-    co_return exchange.keep_alive;
   }
 
   // ---- answers of the gateway itself ---------------------------------------
 
   template <class Response>
-  asio::awaitable<bool> answer(Response response, Exchange& exchange) {
+  Task<bool> answer(Response& response, Exchange& exchange) {
     exchange.status = response.result_int();
     decorate(response, exchange);
     response.keep_alive(exchange.keep_alive);
-    co_return co_await send(std::move(response), &exchange);
+    const bool failed = co_await send(response);
+    co_return !failed && exchange.keep_alive;
   }
 
-  template <class Response>
-  asio::awaitable<bool> send(Response response, Exchange* exchange) {
-    client_.stream.expires_after(state_.config.body_timeout);
-    auto [error, written] = co_await http::async_write(client_.stream, response, kUse);
-    if (error) co_return false;
-    co_return exchange != nullptr && exchange->keep_alive;
+  // Writes a whole message; true when that failed.
+  template <class Message>
+  Task<bool> send(Message& message) {
+    arm(client_.socket, state_.config.body_timeout);
+    auto [error, written] = co_await http::async_write(client_.socket, message, kUse);
+    co_return static_cast<bool>(settle(error));
   }
 
-  void finish(const http::request<http::buffer_body>& request, const Exchange& exchange) {
+  void finish(const http::request<http::buffer_body, Fields>& request, const Exchange& exchange) {
     const auto elapsed = seconds_since(exchange.started);
     const auto& label = state_.route_label(exchange.route_index);
     state_.request_counter(exchange.route_index, exchange.status).increment();
@@ -517,21 +613,26 @@ class Session {
     return relay_buffer_.get();
   }
 
-  static double seconds_since(std::int64_t start) {
-    return static_cast<double>(steady_nanos() - start) / 1e9;
+  static double seconds_since(std::int64_t start, std::int64_t now = steady_nanos()) {
+    return static_cast<double>(now - start) / 1e9;
   }
 
   Worker& worker_;
   GatewayState& state_;
   Worker::Client& client_;
+  std::unique_ptr<std::byte[]> arena_storage_ =
+      std::make_unique_for_overwrite<std::byte[]>(kArenaBytes);
+  std::pmr::monotonic_buffer_resource arena_{arena_storage_.get(), kArenaBytes};
   beast::flat_buffer buffer_;
   std::string peer_;
   std::unique_ptr<char[]> relay_buffer_;
+  std::string wire_;          // an answer's header as it goes out, reused
+  std::string request_wire_;  // the request's header as it goes upstream
 };
 
 }  // namespace
 
-asio::awaitable<void> serve_client(Worker& worker, Worker::Client& client) {
+Task<void> serve_client(Worker& worker, Worker::Client& client) {
   Session session(worker, client);
   co_await session.run();
 }

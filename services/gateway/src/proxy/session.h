@@ -1,13 +1,11 @@
 #pragma once
 
-#include <boost/asio/awaitable.hpp>
-
 #include "proxy/worker.h"
 
 namespace gateway {
 
 // Serves one client connection until it closes, is idle too long, or the
 // gateway drains.
-boost::asio::awaitable<void> serve_client(Worker& worker, Worker::Client& client);
+Task<void> serve_client(Worker& worker, Worker::Client& client);
 
 }  // namespace gateway

@@ -1,11 +1,8 @@
 #include "proxy/worker.h"
 
-#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 #include "platform/log.h"
 #include "proxy/session.h"
@@ -15,6 +12,10 @@ namespace gateway {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
+
+namespace {
+constexpr auto kSweepInterval = std::chrono::milliseconds(20);
+}  // namespace
 
 Worker::Worker(GatewayState& state) : state_(state) {}
 
@@ -31,18 +32,19 @@ unsigned short Worker::listen(const tcp::endpoint& endpoint) {
 
 void Worker::start() {
   asio::co_spawn(io_, accept_loop(), asio::detached);
+  asio::co_spawn(io_, sweep_deadlines(), asio::detached);
   thread_ = std::thread([this] { io_.run(); });
 }
 
-asio::awaitable<void> Worker::accept_loop() {
+Task<void> Worker::accept_loop() {
   while (acceptor_.is_open()) {
-    auto [error, socket] = co_await acceptor_.async_accept(asio::as_tuple(asio::use_awaitable));
+    auto [error, socket] = co_await acceptor_.async_accept(kUse);
     if (error) {
       if (error == asio::error::operation_aborted || !acceptor_.is_open()) co_return;
       // Out of file descriptors, most likely: pause rather than spin.
       platform::log::warn("accept failed", {{"error", error.message()}});
-      asio::steady_timer pause(io_, std::chrono::milliseconds(50));
-      co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
+      Timer pause(io_.get_executor(), std::chrono::milliseconds(50));
+      co_await pause.async_wait(kUse);
       continue;
     }
     boost::system::error_code ignored;
@@ -63,12 +65,30 @@ asio::awaitable<void> Worker::accept_loop() {
   }
 }
 
+Task<void> Worker::sweep_deadlines() {
+  Timer timer(io_.get_executor());
+  while (!io_.stopped()) {
+    timer.expires_after(kSweepInterval);
+    auto [error] = co_await timer.async_wait(kUse);
+    if (error) co_return;
+    const auto now = coarse_nanos();
+    for (auto& client : clients_) {
+      if (client.deadline != 0 && client.deadline < now && client.waiting_on != nullptr) {
+        client.timed_out = true;
+        client.deadline = 0;
+        boost::system::error_code ignored;
+        client.waiting_on->cancel(ignored);
+      }
+    }
+  }
+}
+
 void Worker::drain() {
   asio::post(io_, [this] {
     boost::system::error_code ignored;
     acceptor_.close(ignored);
     for (auto& client : clients_) {
-      if (client.idle) client.stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+      if (client.idle) client.socket.shutdown(tcp::socket::shutdown_both, ignored);
     }
     pool_.clear();
   });

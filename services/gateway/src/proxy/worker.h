@@ -1,13 +1,12 @@
 #pragma once
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
+#include <atomic>
 #include <list>
 #include <thread>
 
 #include "proxy/connection_pool.h"
 #include "proxy/gateway_state.h"
+#include "proxy/io.h"
 
 namespace gateway {
 
@@ -36,20 +35,27 @@ class Worker {
   ConnectionPool& pool() noexcept { return pool_; }
   boost::asio::io_context& io() noexcept { return io_; }
 
-  // The client connections of this thread, for draining.
+  // A client connection of this thread. Timeouts are deadlines that a
+  // sweep checks every few milliseconds, instead of a timer armed and
+  // cancelled around every read and write: the session notes which socket
+  // it waits on and until when; an expired wait is cancelled.
   struct Client {
-    explicit Client(boost::asio::ip::tcp::socket socket) : stream(std::move(socket)) {}
-    boost::beast::tcp_stream stream;
-    bool idle = true;  // waiting for the next request
+    explicit Client(Socket connected) : socket(std::move(connected)) {}
+    Socket socket;
+    bool idle = true;              // waiting for the next request
+    Socket* waiting_on = nullptr;  // the socket of the current operation
+    std::int64_t deadline = 0;     // coarse nanoseconds; 0: none
+    bool timed_out = false;        // the sweep cancelled the wait
   };
   using Clients = std::list<Client>;
 
  private:
-  boost::asio::awaitable<void> accept_loop();
+  Task<void> accept_loop();
+  Task<void> sweep_deadlines();
 
   GatewayState& state_;
   boost::asio::io_context io_{1};
-  boost::asio::ip::tcp::acceptor acceptor_{io_};
+  Acceptor acceptor_{io_.get_executor()};
   ConnectionPool pool_;
   Clients clients_;
   std::atomic<std::size_t> open_clients_{0};
