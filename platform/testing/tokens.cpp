@@ -68,7 +68,10 @@ JwksServer::JwksServer(const TestIssuer& issuer) {
   http::Router router;
   router.get(
       "/.well-known/jwks.json",
-      [jwks = issuer.jwks()](http::Request&) { return http::Response::json(200, jwks); },
+      [jwks = issuer.jwks(), served = served_](http::Request&) {
+        served->fetch_add(1);
+        return http::Response::json(200, jwks);
+      },
       http::inline_route());
   http::ServerOptions options;
   options.service = "jwks";
@@ -82,6 +85,8 @@ JwksServer::~JwksServer() { server_->stop(std::chrono::milliseconds(100)); }
 std::string JwksServer::jwks_url() const {
   return "http://127.0.0.1:" + std::to_string(server_->port()) + "/.well-known/jwks.json";
 }
+
+int JwksServer::requests() const { return served_->load(); }
 
 std::map<std::string, std::string> JwksServer::environment() const {
   return {{"AUTH_ISSUER", TestIssuer::kIssuer},

@@ -2,6 +2,7 @@
 // shop. Routes and upstreams come from GATEWAY_CONFIG_FILE (JSON, see
 // README.md); without one, the services on their default local ports.
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "config/gateway_config.h"
@@ -68,9 +69,15 @@ int main(int argc, char** argv) {
         config_file.empty() ? kLocalServices : read_file(config_file));
     if (!web_root.empty()) gateway_config.web_root = web_root;
     gateway_config.access_log = access_log;
-    gateway::RefreshedKeys keys(verification.jwks_url);
-    const auto verifier = std::make_shared<const platform::auth::TokenVerifier>(
-        verification.options, keys.key_source());
+    // Keys are fetched only when some route looks at tokens: a gateway in
+    // front of public services alone has no issuer to ask.
+    std::optional<gateway::RefreshedKeys> keys;
+    std::shared_ptr<const platform::auth::TokenVerifier> verifier;
+    if (gateway::checks_tokens(gateway_config)) {
+      keys.emplace(verification.jwks_url);
+      verifier = std::make_shared<const platform::auth::TokenVerifier>(verification.options,
+                                                                       keys->key_source());
+    }
     platform::metrics::Registry registry;
     gateway::Gateway gateway(std::move(gateway_config), listen, registry, verifier);
     gateway.start();

@@ -34,7 +34,8 @@ class GatewayFailover : public ::testing::Test {
   void SetUp() override {
     SHOP_REQUIRE_BACKEND(platform::testing::postgres_admin_url(),
                          "PostgreSQL (SHOP_TEST_POSTGRES_URL)");
-    database_ = platform::testing::open_fresh_database(platform::testing::DatabaseBackend::postgres);
+    database_ =
+        platform::testing::open_fresh_database(platform::testing::DatabaseBackend::postgres);
     ASSERT_TRUE(database_);
     ports_ = {platform::testing::free_port(), platform::testing::free_port()};
     instances_[0] = start_catalog(0, true);
@@ -49,11 +50,11 @@ class GatewayFailover : public ::testing::Test {
         "connect_timeout_ms": 300}],
       "routes": [{"prefix": "/api/catalog", "upstream": "catalog", "auth": "none"}],
       "rate_limits": {"enabled": false}})";
-    auto environment = jwks_.environment();
-    environment.merge(std::map<std::string, std::string>{
-        {"GATEWAY_PORT", std::to_string(gateway_port_)},
-        {"GATEWAY_CONFIG_FILE", config.string()},
-        {"GATEWAY_ACCESS_LOG", "false"}});
+    auto environment = gateway_jwks_.environment();
+    environment.merge(
+        std::map<std::string, std::string>{{"GATEWAY_PORT", std::to_string(gateway_port_)},
+                                           {"GATEWAY_CONFIG_FILE", config.string()},
+                                           {"GATEWAY_ACCESS_LOG", "false"}});
     gateway_ = std::make_unique<ChildProcess>(GATEWAY_BINARY, environment,
                                               directory_.path() / "gateway.log");
     ASSERT_TRUE(platform::testing::wait_for_http_ok(gateway_port_, "/healthz", 15s))
@@ -62,11 +63,11 @@ class GatewayFailover : public ::testing::Test {
 
   std::unique_ptr<ChildProcess> start_catalog(int index, bool seed) {
     auto environment = jwks_.environment();
-    environment.merge(std::map<std::string, std::string>{
-        {"CATALOG_PORT", std::to_string(ports_[index])},
-        {"CATALOG_DATABASE_URL", database_->url()},
-        {"CATALOG_SEED_DEMO", seed ? "true" : "false"},
-        {"CATALOG_ACCESS_LOG", "false"}});
+    environment.merge(
+        std::map<std::string, std::string>{{"CATALOG_PORT", std::to_string(ports_[index])},
+                                           {"CATALOG_DATABASE_URL", database_->url()},
+                                           {"CATALOG_SEED_DEMO", seed ? "true" : "false"},
+                                           {"CATALOG_ACCESS_LOG", "false"}});
     auto process = std::make_unique<ChildProcess>(
         CATALOG_BINARY, environment,
         directory_.path() / ("catalog-" + std::to_string(index) + ".log"));
@@ -93,6 +94,8 @@ class GatewayFailover : public ::testing::Test {
 
   platform::testing::TestIssuer issuer_;
   platform::testing::JwksServer jwks_{issuer_};
+  // The gateway's own: every route is public, so it must never be asked.
+  platform::testing::JwksServer gateway_jwks_{issuer_};
   platform::testing::TemporaryDirectory directory_;
   std::unique_ptr<platform::testing::FreshDatabase> database_;
   std::array<int, 2> ports_{};
@@ -103,7 +106,8 @@ class GatewayFailover : public ::testing::Test {
 };
 
 TEST_F(GatewayFailover, SurvivesTheLossOfAnInstanceAndTakesItBack) {
-  const auto products = "http://127.0.0.1:" + std::to_string(gateway_port_) + "/api/catalog/v1/products?limit=5";
+  const auto products =
+      "http://127.0.0.1:" + std::to_string(gateway_port_) + "/api/catalog/v1/products?limit=5";
   platform::http::ClientOptions single;
   single.max_attempts = 1;  // the client does not retry: the gateway must
   single.timeout = 5s;
@@ -136,7 +140,8 @@ TEST_F(GatewayFailover, SurvivesTheLossOfAnInstanceAndTakesItBack) {
   instances_[1]->stop(SIGKILL);
   std::this_thread::sleep_for(2000ms);
   const auto during = gateway_metrics();
-  EXPECT_EQ(sample(during, R"(gateway_upstream_instances{upstream="catalog",state="available"})"), 1)
+  EXPECT_EQ(sample(during, R"(gateway_upstream_instances{upstream="catalog",state="available"})"),
+            1)
       << during;
 
   instances_[1] = start_catalog(1, false);
@@ -155,6 +160,7 @@ TEST_F(GatewayFailover, SurvivesTheLossOfAnInstanceAndTakesItBack) {
   EXPECT_EQ(sample(gateway_metrics(),
                    R"(gateway_upstream_instances{upstream="catalog",state="available"})"),
             2);
+  EXPECT_EQ(gateway_jwks_.requests(), 0) << "no route checks tokens: no keys are fetched";
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "platform/log.h"
 #include "platform/periodic_task.h"
 #include "proxy/gateway_state.h"
+#include "proxy/listener.h"
 #include "proxy/worker.h"
 
 namespace gateway {
@@ -51,11 +52,12 @@ class Gateway::Impl {
 
     asio::ip::tcp::endpoint endpoint(asio::ip::make_address(listen_.address),
                                      static_cast<unsigned short>(listen_.port));
-    for (auto& worker : workers_) {
-      endpoint.port(worker->listen(endpoint));  // the first one's port, for the others
-    }
-    port_ = endpoint.port();
+    std::vector<Worker*> workers;
+    for (auto& worker : workers_) workers.push_back(worker.get());
+    listener_ = std::make_unique<Listener>(std::move(workers));
+    port_ = listener_->listen(endpoint);
     for (auto& worker : workers_) worker->start();
+    listener_->start();
     platform::log::info("listening", {{"address", listen_.address}, {"port", port_}});
   }
 
@@ -64,6 +66,7 @@ class Gateway::Impl {
   void stop(std::chrono::milliseconds drain) {
     if (stopped_.exchange(true)) return;
     state_.draining = true;
+    if (listener_) listener_->close();
     for (auto& worker : workers_) worker->drain();
     const auto until = std::chrono::steady_clock::now() + drain;
     while (std::chrono::steady_clock::now() < until) {
@@ -73,12 +76,15 @@ class Gateway::Impl {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     for (auto& worker : workers_) worker->stop();
+    listener_.reset();  // before the io_context its acceptor belongs to
     sweeper_.reset();
-    health_.reset();
-    discoveries_.clear();
+    // The control thread runs the health checks and discoveries: it must be
+    // gone before their state is touched from this thread.
     work_.reset();
     control_.stop();
     if (control_thread_.joinable()) control_thread_.join();
+    health_.reset();
+    discoveries_.clear();
   }
 
  private:
@@ -91,6 +97,7 @@ class Gateway::Impl {
   std::unique_ptr<HealthChecker> health_;
   std::unique_ptr<platform::PeriodicTask> sweeper_;
   std::vector<std::unique_ptr<Worker>> workers_;
+  std::unique_ptr<Listener> listener_;  // after the workers: destroyed first
   int port_ = 0;
   std::atomic<bool> stopped_{false};
 };

@@ -1,5 +1,6 @@
 #include "config/gateway_config.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <charconv>
 #include <set>
@@ -200,6 +201,11 @@ std::optional<std::pair<std::string, std::uint16_t>> split_host_port(std::string
     return std::nullopt;
   }
   return std::pair{std::string(host), static_cast<std::uint16_t>(port)};
+}
+
+bool checks_tokens(const GatewayConfig& config) {
+  return std::any_of(config.routes.begin(), config.routes.end(),
+                     [](const Route& route) { return route.auth != EdgeAuth::none; });
 }
 
 GatewayConfig parse_gateway_config(std::string_view json) {

@@ -83,6 +83,9 @@ struct GatewayConfig {
 // naming the offending field.
 GatewayConfig parse_gateway_config(std::string_view json);
 
+// Whether any route looks at tokens, and so needs the issuer's keys.
+bool checks_tokens(const GatewayConfig& config);
+
 // "host:port" -> host and port; nullopt when malformed.
 std::optional<std::pair<std::string, std::uint16_t>> split_host_port(std::string_view text);
 

@@ -10,10 +10,9 @@
 
 namespace gateway {
 
-// One I/O thread of the gateway: its own io_context, its own listening socket
-// on the shared port (SO_REUSEPORT: the kernel spreads connections across
-// threads) and its own upstream connection pool. Nothing it owns is touched
-// by another thread.
+// One I/O thread of the gateway: its own io_context, the client connections
+// the Listener gave it and its own upstream connection pool. Nothing it owns
+// is touched by another thread.
 class Worker {
  public:
   explicit Worker(GatewayState& state);
@@ -21,11 +20,10 @@ class Worker {
   Worker(const Worker&) = delete;
   Worker& operator=(const Worker&) = delete;
 
-  // Binds to `endpoint` (port 0: any; the first worker's port is then reused
-  // by the others) and returns the bound port.
-  unsigned short listen(const boost::asio::ip::tcp::endpoint& endpoint);
   void start();
-  // Stops accepting and closes the connections waiting for a request; the
+  // Serves a connection accepted for this worker (any thread may call it).
+  void adopt(Socket socket);
+  // Closes the connections waiting for a request and refuses new ones; the
   // ones serving a request finish it (with Connection: close).
   void drain();
   std::size_t connections() const;
@@ -50,14 +48,14 @@ class Worker {
   using Clients = std::list<Client>;
 
  private:
-  Task<void> accept_loop();
+  void serve(Socket socket);
   Task<void> sweep_deadlines();
 
   GatewayState& state_;
   boost::asio::io_context io_{1};
-  Acceptor acceptor_{io_.get_executor()};
   ConnectionPool pool_;
   Clients clients_;
+  bool draining_ = false;
   std::atomic<std::size_t> open_clients_{0};
   std::thread thread_;
 };

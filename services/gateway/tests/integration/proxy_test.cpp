@@ -276,6 +276,32 @@ TEST_F(Proxy, ActiveHealthChecksTakeAnUnreadyInstanceOutAndBack) {
   EXPECT_GT(wobbly.served(), before) << "traffic returns once it is ready";
 }
 
+TEST_F(Proxy, StopsCleanlyWhileHealthChecksAndDiscoveryAreBusy) {
+  // Checks every millisecond keep the control thread busy while stop() runs;
+  // the thread sanitizer build catches any state shared without order.
+  Backend backend("busy");
+  platform::testing::TemporaryDirectory directory;
+  const auto file = directory.path() / "watched.json";
+  std::ofstream(file) << "[\"" << backend.endpoint() << "\"]";
+  for (int round = 0; round < 5; ++round) {
+    GatewayConfig config;
+    auto watched = upstream("watched", {});
+    watched.discovery = WatchedFile{file.string()};
+    config.upstreams = {upstream("b", {backend.endpoint()}), watched};
+    config.upstreams[0].health.interval = 1ms;
+    config.upstreams[1].health.interval = 1ms;
+    config.routes = {route("/b", "b"), route("/watched", "watched")};
+    start(config);
+    EXPECT_EQ(get("/b/who").body, "busy");
+    EXPECT_EQ(get("/watched/who").body, "busy");
+    const int port = gateway_->port();
+    gateway_->stop(0ms);
+    gateway_.reset();
+    EXPECT_THROW(client_.get("http://127.0.0.1:" + std::to_string(port) + "/b/who"), std::exception)
+        << "nothing listens after stop";
+  }
+}
+
 TEST_F(Proxy, RefusesMalformedAndOversizedRequests) {
   GatewayConfig config;
   start(config);

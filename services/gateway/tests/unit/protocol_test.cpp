@@ -127,6 +127,20 @@ TEST(GatewayConfig, ReadsUpstreamsAndRoutes) {
   EXPECT_EQ(std::get<WatchedFile>(config.upstreams[2].discovery).path, "/etc/gateway/search.json");
   EXPECT_EQ(config.routes[0].auth, EdgeAuth::required);
   EXPECT_EQ(config.per_client.rate, 5);
+  EXPECT_TRUE(checks_tokens(config));
+}
+
+TEST(GatewayConfig, NeedsKeysOnlyWhenSomeRouteLooksAtTokens) {
+  const auto upstream = R"("upstreams": [{"name": "a", "static": ["h:1"]}])";
+  const auto with_routes = [&](const std::string& routes) {
+    return parse_gateway_config(std::string("{") + upstream + R"(, "routes": )" + routes + "}");
+  };
+  EXPECT_FALSE(
+      checks_tokens(with_routes(R"([{"prefix": "/a", "upstream": "a", "auth": "none"}])")));
+  EXPECT_FALSE(checks_tokens(with_routes("[]")));
+  EXPECT_TRUE(checks_tokens(with_routes(R"([{"prefix": "/a", "upstream": "a", "auth": "none"},
+                                              {"prefix": "/b", "upstream": "a"}])")))
+      << "a route without \"auth\" verifies tokens when present";
 }
 
 TEST(GatewayConfig, NamesWhatIsWrong) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <boost/json/object.hpp>
 #include <map>
 #include <memory>
@@ -56,8 +57,11 @@ class JwksServer {
   std::string jwks_url() const;
   // The environment a service needs to trust the issuer.
   std::map<std::string, std::string> environment() const;
+  // How many times the key set was fetched.
+  int requests() const;
 
  private:
+  std::shared_ptr<std::atomic<int>> served_ = std::make_shared<std::atomic<int>>(0);
   metrics::Registry registry_;
   std::unique_ptr<http::Server> server_;
 };
