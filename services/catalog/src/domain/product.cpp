@@ -60,11 +60,6 @@ bool is_valid_slug(std::string_view slug) {
          slug.find("--") == std::string_view::npos;
 }
 
-bool is_valid_currency(std::string_view code) {
-  return code.size() == 3 &&
-         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
-
 std::string slugify(std::string_view title) {
   std::string slug;
   for (char c : title) {
@@ -97,7 +92,7 @@ void validate(const Product& product) {
     throw platform::invalid_field("price.amount",
                                   "price.amount must be 0 to 10000000000 minor units");
   }
-  if (!is_valid_currency(product.price.currency)) {
+  if (!platform::is_valid_currency(product.price.currency)) {
     throw platform::invalid_field("price.currency",
                                   "price.currency must be an ISO 4217 code such as EUR");
   }

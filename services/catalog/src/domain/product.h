@@ -7,14 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/money.h"
+
 namespace catalog {
 
-// An amount in minor units (cents) of an ISO 4217 currency.
-struct Money {
-  std::int64_t amount = 0;
-  std::string currency;
-  bool operator==(const Money&) const = default;
-};
+using platform::Money;
 
 enum class ProductStatus { draft, active, archived };
 
@@ -77,6 +74,5 @@ std::string slugify(std::string_view title);
 
 bool is_valid_sku(std::string_view sku);
 bool is_valid_slug(std::string_view slug);
-bool is_valid_currency(std::string_view code);
 
 }  // namespace catalog

@@ -28,6 +28,8 @@ void CatalogTest::SetUp() {
   server_options.max_body_bytes = 256 * 1024;
   server_ = std::make_unique<platform::http::Server>(server_options, service_->routes(), registry_);
   server_->start();
+  api_.set_base_url("http://127.0.0.1:" + std::to_string(server_->port()));
+  api_.acting_as(issuer_.admin_token());
 }
 
 void CatalogTest::TearDown() {
@@ -36,33 +38,6 @@ void CatalogTest::TearDown() {
   service_.reset();
   bus_.reset();
   database_.reset();
-}
-
-std::string CatalogTest::url(const std::string& path) const {
-  return "http://127.0.0.1:" + std::to_string(server_->port()) + path;
-}
-
-CatalogTest::Reply CatalogTest::call(platform::http::Method method, const std::string& path,
-                                     const std::string& body, const std::string& content_type,
-                                     platform::http::Headers headers) {
-  platform::http::ClientRequest request;
-  request.method = method;
-  request.url = url(path);
-  request.headers = std::move(headers);
-  if (!token_.empty() && !request.headers.contains("Authorization")) {
-    request.headers.set("Authorization", "Bearer " + token_);
-  }
-  if (!content_type.empty()) request.headers.set("Content-Type", content_type);
-  request.body = body;
-  const auto response = client_.send(std::move(request));
-  Reply reply;
-  reply.status = response.status;
-  reply.content_type = std::string(response.headers.get("Content-Type"));
-  reply.headers = response.headers;
-  boost::system::error_code error;
-  auto parsed = boost::json::parse(response.body, error);
-  if (!error) reply.body = std::move(parsed);
-  return reply;
 }
 
 void CatalogTest::create_categories() {
@@ -83,20 +58,6 @@ std::string CatalogTest::create_product(const std::string& sku, std::int64_t pri
   const auto reply = post("/v1/products", product);
   EXPECT_EQ(reply.status, 201) << boost::json::serialize(reply.body);
   return reply.status == 201 ? std::string(reply.body.at("id").as_string()) : std::string();
-}
-
-std::string mode_name(const ::testing::TestParamInfo<platform::testing::DatabaseBackend>& info) {
-  return info.param == platform::testing::DatabaseBackend::postgres ? "DistributedPostgreSQLNats"
-                                                                    : "EmbeddedSQLiteInProcess";
-}
-
-void expect_problem(const CatalogTest::Reply& reply, int status, const std::string& code) {
-  EXPECT_EQ(reply.status, status) << boost::json::serialize(reply.body);
-  EXPECT_EQ(reply.content_type, "application/problem+json");
-  ASSERT_TRUE(reply.body.is_object()) << "problem body is not JSON";
-  EXPECT_EQ(reply.body.at("type").as_string(), "/problems/" + code)
-      << boost::json::serialize(reply.body);
-  EXPECT_EQ(reply.body.at("status").as_int64(), status);
 }
 
 }  // namespace catalog::testing

@@ -10,6 +10,7 @@
 #include "platform/bus/in_process_bus.h"
 #include "platform/http/client.h"
 #include "platform/http/server.h"
+#include "platform/testing/api_client.h"
 #include "platform/testing/databases.h"
 #include "platform/testing/tokens.h"
 
@@ -18,15 +19,11 @@ namespace catalog::testing {
 // A real catalog over real HTTP in either mode: embedded (a SQLite file and
 // the in-process bus) or distributed (a fresh PostgreSQL database per test and
 // NATS JetStream), the latter when the test infrastructure is running.
-class CatalogTest : public ::testing::TestWithParam<platform::testing::DatabaseBackend> {
- public:
-  struct Reply {
-    int status = 0;
-    std::string content_type;
-    platform::http::Headers headers;
-    boost::json::value body;  // null when the body is not JSON
-  };
+using platform::testing::expect_problem;
+using platform::testing::mode_name;
+using platform::testing::Reply;
 
+class CatalogTest : public ::testing::TestWithParam<platform::testing::DatabaseBackend> {
  protected:
   void SetUp() override;
   void TearDown() override;
@@ -35,12 +32,14 @@ class CatalogTest : public ::testing::TestWithParam<platform::testing::DatabaseB
   // as nobody after acting_as("").
   Reply call(platform::http::Method method, const std::string& path, const std::string& body = {},
              const std::string& content_type = "application/json",
-             platform::http::Headers headers = {});
+             platform::http::Headers headers = {}) {
+    return api_.call(method, path, body, content_type, std::move(headers));
+  }
   Reply get(const std::string& path, platform::http::Headers headers = {}) {
-    return call(platform::http::Method::get, path, {}, {}, std::move(headers));
+    return api_.get(path, std::move(headers));
   }
   Reply post(const std::string& path, const boost::json::value& body) {
-    return call(platform::http::Method::post, path, boost::json::serialize(body));
+    return api_.post(path, body);
   }
 
   // Creates the categories "home" and "home/lighting"; returns nothing.
@@ -49,24 +48,17 @@ class CatalogTest : public ::testing::TestWithParam<platform::testing::DatabaseB
   std::string create_product(const std::string& sku, std::int64_t price, std::int64_t stock,
                              const std::string& brand = "Lumen");
 
-  std::string url(const std::string& path) const;
-  // The bearer token call() sends by default; empty sends none.
-  void acting_as(std::string token) { token_ = std::move(token); }
+  std::string url(const std::string& path) const { return api_.url(path); }
+  // The bearer token call() sends (an admin's at first); empty sends none.
+  void acting_as(std::string token) { api_.acting_as(std::move(token)); }
 
   std::unique_ptr<platform::testing::FreshDatabase> database_;
   platform::testing::TestIssuer issuer_;
-  std::string token_ = issuer_.admin_token();
   platform::metrics::Registry registry_;
   std::unique_ptr<platform::bus::EventBus> bus_;
   std::unique_ptr<CatalogService> service_;
   std::unique_ptr<platform::http::Server> server_;
-  platform::http::Client client_;
+  platform::testing::ApiClient api_;
 };
-
-// "EmbeddedSQLite" / "DistributedPostgreSQL", for test names.
-std::string mode_name(const ::testing::TestParamInfo<platform::testing::DatabaseBackend>& info);
-
-// Checks the shape every error must have: a 4xx problem document.
-void expect_problem(const CatalogTest::Reply& reply, int status, const std::string& code);
 
 }  // namespace catalog::testing

@@ -11,7 +11,7 @@ class Access : public CustomersTest {};
 TEST_P(Access, CustomersOnlyReachTheirOwnData) {
   // Bea has a profile, an address and a wishlist.
   const auto bea = customer_;
-  const auto bea_token = token_;
+  const auto bea_token = api_.token();
   ASSERT_EQ(patch("/v1/customers/me", {{"name", "Bea"}}).status, 200);
   const auto bea_address = post("/v1/customers/me/addresses", address());
   ASSERT_EQ(bea_address.status, 201);

@@ -1,7 +1,5 @@
 #include "customers_fixture.h"
 
-#include <thread>
-
 #include "platform/bus/in_process_bus.h"
 #include "platform/bus/nats_bus.h"
 #include "platform/ids.h"
@@ -36,6 +34,7 @@ void CustomersTest::SetUp() {
   server_options.max_body_bytes = 256 * 1024;
   server_ = std::make_unique<platform::http::Server>(server_options, service_->routes(), registry_);
   server_->start();
+  api_.set_base_url("http://127.0.0.1:" + std::to_string(server_->port()));
   new_customer();
 }
 
@@ -49,31 +48,8 @@ void CustomersTest::TearDown() {
 
 std::string CustomersTest::new_customer() {
   customer_ = platform::new_uuid_v7();
-  token_ = issuer_.user_token(customer_);
+  api_.acting_as(issuer_.user_token(customer_));
   return customer_;
-}
-
-CustomersTest::Reply CustomersTest::call(platform::http::Method method, const std::string& path,
-                                         const std::string& body, const std::string& content_type,
-                                         platform::http::Headers headers) {
-  platform::http::ClientRequest request;
-  request.method = method;
-  request.url = "http://127.0.0.1:" + std::to_string(server_->port()) + path;
-  request.headers = std::move(headers);
-  if (!token_.empty() && !request.headers.contains("Authorization")) {
-    request.headers.set("Authorization", "Bearer " + token_);
-  }
-  if (!content_type.empty()) request.headers.set("Content-Type", content_type);
-  request.body = body;
-  const auto response = client_.send(std::move(request));
-  Reply reply;
-  reply.status = response.status;
-  reply.content_type = std::string(response.headers.get("Content-Type"));
-  reply.headers = response.headers;
-  boost::system::error_code error;
-  auto parsed = boost::json::parse(response.body, error);
-  if (!error) reply.body = std::move(parsed);
-  return reply;
 }
 
 boost::json::object CustomersTest::address(const std::string& line1) {
@@ -101,15 +77,6 @@ std::uint64_t CustomersTest::events_counted(const std::string& subject,
   return std::stoull(text.substr(at + series.size()));
 }
 
-bool CustomersTest::eventually(const std::function<bool()>& done, std::chrono::milliseconds limit) {
-  const auto until = std::chrono::steady_clock::now() + limit;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > until) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return true;
-}
-
 std::int64_t CustomersTest::rows(const std::string& table, const std::string& column,
                                  const std::string& value) {
   return database_->database().read([&](platform::db::Session& session) {
@@ -117,20 +84,6 @@ std::int64_t CustomersTest::rows(const std::string& table, const std::string& co
         .front()
         .get<std::int64_t>(0);
   });
-}
-
-std::string mode_name(const ::testing::TestParamInfo<platform::testing::DatabaseBackend>& info) {
-  return info.param == platform::testing::DatabaseBackend::postgres ? "DistributedPostgreSQLNats"
-                                                                    : "EmbeddedSQLiteInProcess";
-}
-
-void expect_problem(const CustomersTest::Reply& reply, int status, const std::string& code) {
-  EXPECT_EQ(reply.status, status) << boost::json::serialize(reply.body);
-  EXPECT_EQ(reply.content_type, "application/problem+json");
-  ASSERT_TRUE(reply.body.is_object()) << "problem body is not JSON";
-  EXPECT_EQ(reply.body.at("type").as_string(), "/problems/" + code)
-      << boost::json::serialize(reply.body);
-  EXPECT_EQ(reply.body.at("status").as_int64(), status);
 }
 
 }  // namespace customers::testing

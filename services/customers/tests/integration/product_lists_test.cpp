@@ -9,7 +9,7 @@ namespace {
 
 class Wishlist : public CustomersTest {};
 
-std::vector<std::string> product_ids(const CustomersTest::Reply& reply) {
+std::vector<std::string> product_ids(const Reply& reply) {
   std::vector<std::string> ids;
   for (const auto& item : reply.body.at("items").as_array()) {
     ids.emplace_back(item.at("product_id").as_string());

@@ -9,6 +9,9 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <memory>
+#include <string>
+#include <unordered_set>
 
 namespace gateway {
 
@@ -65,12 +68,18 @@ asio::awaitable<void> check_forever(std::shared_ptr<HealthChecker::State> state,
                                     Upstream* upstream) {
   const auto& check = upstream->config().health;
   asio::steady_timer timer(state->control);
+  // An instance still answering its last check (slower than the interval)
+  // is not asked again: checks must not pile up on a struggling instance.
+  // Only the control thread touches this set.
+  auto checking = std::make_shared<std::unordered_set<std::string>>();
   while (!state->stopped) {
     for (const auto& instance : upstream->instances()) {
+      if (!checking->insert(instance->key()).second) continue;
       asio::co_spawn(
           state->control,
-          [state, upstream, instance, &check]() -> asio::awaitable<void> {
+          [state, upstream, instance, &check, checking]() -> asio::awaitable<void> {
             const bool passed = co_await passes(state->control, instance->endpoint(), check);
+            checking->erase(instance->key());
             if (!state->stopped) upstream->report_check(*instance, passed);
           },
           asio::detached);

@@ -56,7 +56,16 @@ Backend::Backend(std::string name, std::string address, int port)
       platform::http::public_route());
   router.get(
       "/readyz",
-      [this](Request&) { return Response::text(ready_ ? 200 : 503, ready_ ? "ok" : "not ready"); },
+      [this](Request&) {
+        const int now_checking = ++checks_in_progress_;
+        int most = most_concurrent_checks_;
+        while (now_checking > most &&
+               !most_concurrent_checks_.compare_exchange_weak(most, now_checking)) {
+        }
+        std::this_thread::sleep_for(readiness_delay_.load());
+        --checks_in_progress_;
+        return Response::text(ready_ ? 200 : 503, ready_ ? "ok" : "not ready");
+      },
       platform::http::public_route());
   platform::http::ServerOptions options;
   options.service = name_;

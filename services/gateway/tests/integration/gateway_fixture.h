@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
 #include <thread>
@@ -26,6 +27,10 @@ class Backend {
   std::string endpoint() const { return address_ + ":" + std::to_string(port()); }
   int served() const { return served_; }
   void set_ready(bool ready) { ready_ = ready; }
+  // /readyz answers after `delay`.
+  void set_readiness_delay(std::chrono::milliseconds delay) { readiness_delay_ = delay; }
+  // The most /readyz requests it was answering at one time.
+  int most_concurrent_checks() const { return most_concurrent_checks_; }
   void stop();
 
  private:
@@ -33,6 +38,9 @@ class Backend {
   std::string address_;
   std::atomic<int> served_{0};
   std::atomic<bool> ready_{true};
+  std::atomic<std::chrono::milliseconds> readiness_delay_{std::chrono::milliseconds(0)};
+  std::atomic<int> checks_in_progress_{0};
+  std::atomic<int> most_concurrent_checks_{0};
   platform::metrics::Registry registry_;
   std::unique_ptr<platform::http::Server> server_;
 };

@@ -276,6 +276,20 @@ TEST_F(Proxy, ActiveHealthChecksTakeAnUnreadyInstanceOutAndBack) {
   EXPECT_GT(wobbly.served(), before) << "traffic returns once it is ready";
 }
 
+TEST_F(Proxy, HealthChecksDoNotPileUpOnASlowInstance) {
+  Backend slow("slow");
+  slow.set_readiness_delay(150ms);
+  GatewayConfig config;
+  config.upstreams = {upstream("b", {slow.endpoint()})};
+  config.upstreams[0].health.interval = 5ms;
+  config.upstreams[0].health.timeout = 1000ms;
+  config.routes = {route("/b", "b")};
+  start(config);
+  std::this_thread::sleep_for(600ms);
+  EXPECT_EQ(slow.most_concurrent_checks(), 1) << "one check at a time per instance";
+  EXPECT_EQ(get("/b/who").body, "slow") << "a slow but passing instance keeps its traffic";
+}
+
 TEST_F(Proxy, StopsCleanlyWhileHealthChecksAndDiscoveryAreBusy) {
   // Checks every millisecond keep the control thread busy while stop() runs;
   // the thread sanitizer build catches any state shared without order.
