@@ -12,6 +12,7 @@
 #include "customers_service.h"
 #include "demo/demo_catalog.h"
 #include "gateway.h"
+#include "payments_service.h"
 #include "platform/bus/database_bus.h"
 #include "platform/config.h"
 #include "platform/crypto.h"
@@ -27,7 +28,8 @@ namespace {
 platform::http::Response shop_index(platform::http::Request&) {
   boost::json::object services{{"catalog", "/api/catalog/v1/products"},
                                {"auth", "/api/auth/.well-known/openid-configuration"},
-                               {"customers", "/api/customers/v1/customers/me"}};
+                               {"customers", "/api/customers/v1/customers/me"},
+                               {"payments", "/api/payments/v1/payment-methods"}};
   return platform::http::json_response(
       200, boost::json::object{
                {"name", "shop"}, {"mode", "embedded"}, {"services", std::move(services)}});
@@ -91,7 +93,7 @@ int main(int argc, char** argv) {
                                          0, 1'000'000);
   // The services' own loopback ports, for looking at one service alone.
   struct {
-    int auth, catalog, customers;
+    int auth, catalog, customers, payments;
   } ports{};
   ports.auth = static_cast<int>(config.integer(
       "SHOP_AUTH_PORT", 0, "the auth service's own port (0: any free one)", 0, 65535));
@@ -99,6 +101,8 @@ int main(int argc, char** argv) {
       config.integer("SHOP_CATALOG_PORT", 0, "the catalog's own port (0: any free one)", 0, 65535));
   ports.customers = static_cast<int>(config.integer(
       "SHOP_CUSTOMERS_PORT", 0, "the customers service's own port (0: any free one)", 0, 65535));
+  ports.payments = static_cast<int>(config.integer(
+      "SHOP_PAYMENTS_PORT", 0, "the payments service's own port (0: any free one)", 0, 65535));
   const auto log_level = config.text("LOG_LEVEL", "info", "debug, info, warn or error");
   config.finish();
   platform::log::set_service("shop");
@@ -141,6 +145,11 @@ int main(int argc, char** argv) {
     customers::CustomersService::migrate(*customers_database);
     customers::CustomersService customers_service(*customers_database, bus, registry, verifier);
 
+    auto payments_database =
+        platform::db::open_database("sqlite:" + (data / "payments.db").string());
+    payments::PaymentsService::migrate(*payments_database);
+    payments::PaymentsService payments_service(*payments_database, registry, verifier);
+
     // Each service on a loopback port of its own, as it would run alone;
     // the gateway in front of them on the shop's port, as in distributed
     // mode (static discovery instead of DNS).
@@ -150,6 +159,7 @@ int main(int argc, char** argv) {
               64 << 20);  // bulk imports
     hosts.add("customers", customers_service.routes(), gateway::EdgeAuth::required,
               ports.customers);
+    hosts.add("payments", payments_service.routes(), gateway::EdgeAuth::required, ports.payments);
     if (web_root.empty() || !std::filesystem::exists(web_root)) {
       platform::http::Router index;
       index.get("/", shop_index, platform::http::inline_route());

@@ -5,6 +5,12 @@
 
 namespace platform::testing {
 
+http::ClientOptions ApiClient::single_attempt() {
+  http::ClientOptions options;
+  options.max_attempts = 1;
+  return options;
+}
+
 Reply ApiClient::call(http::Method method, const std::string& path, const std::string& body,
                       const std::string& content_type, http::Headers headers) {
   http::ClientRequest request;

@@ -128,6 +128,29 @@ TEST_F(ShopIdentity, SignUpReachesCustomersAndErasureReachesAuth) {
   EXPECT_TRUE(again.empty()) << "the erased account still signs in";
 }
 
+TEST_F(ShopIdentity, ACustomerSavesACardThatOnlyTheySee) {
+  const auto token = browser_flow(
+      "sign-up", "name=Cy&email=cy%40example.com&password=" + form_encode("cy's long passphrase"));
+  ASSERT_FALSE(token.empty()) << shop_->log();
+  const boost::json::object card{{"number", "4242 4242 4242 4242"},
+                                 {"expiry_month", 12},
+                                 {"expiry_year", 2040},
+                                 {"cvc", "123"},
+                                 {"holder", "Cy"}};
+  platform::http::ClientRequest request;
+  request.method = platform::http::Method::post;
+  request.url = base() + "/api/payments/v1/payment-methods";
+  request.headers.set("Content-Type", "application/json");
+  request.headers.set("Authorization", "Bearer " + token);
+  request.body = boost::json::serialize(card);
+  const auto saved = client_.send(std::move(request));
+  ASSERT_EQ(saved.status, 201) << saved.body;
+  const auto mine = get("/api/payments/v1/payment-methods", token);
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_EQ(boost::json::parse(mine.body).at("items").as_array().size(), 1u);
+  EXPECT_EQ(get("/api/payments/v1/payment-methods").status, 401) << "the gateway asks for a token";
+}
+
 TEST_F(ShopIdentity, TheAdminManagesTheCatalogOthersDoNot) {
   const auto admin = browser_flow(
       "sign-in", "email=admin%40shop.local&password=" + form_encode("open sesame shop demo"));

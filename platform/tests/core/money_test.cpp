@@ -1,9 +1,10 @@
+#include "platform/money.h"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 
 #include "platform/error.h"
-#include "platform/money.h"
 
 namespace {
 

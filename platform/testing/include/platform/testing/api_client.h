@@ -21,7 +21,8 @@ struct Reply {
 };
 
 // Calls one service over real HTTP, as the holder of a bearer token (none
-// when the token is empty or the call carries its own Authorization).
+// when the token is empty or the call carries its own Authorization), once:
+// the service's answer is what the test sees, never a retry's.
 class ApiClient {
  public:
   ApiClient() = default;
@@ -43,9 +44,12 @@ class ApiClient {
   Reply remove(const std::string& path) { return call(http::Method::delete_, path); }
 
  private:
+  static http::ClientOptions single_attempt();
+
   std::string base_url_;
   std::string token_;
-  http::Client client_;
+  // A test sees every answer: no retries of its own.
+  http::Client client_{single_attempt()};
 };
 
 // Checks the shape every error must have: a problem document of type
