@@ -28,20 +28,6 @@ void Browser::remember(const http::Response& response) {
   }
 }
 
-std::string form_encode(std::string_view text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      char escape[4];
-      std::snprintf(escape, sizeof escape, "%%%02X", c);
-      out += escape;
-    }
-  }
-  return out;
-}
-
 std::optional<std::string> hidden_field(std::string_view html, std::string_view name) {
   const std::string marker = "name=\"" + std::string(name) + "\" value=\"";
   const auto start = html.find(marker);

@@ -21,6 +21,12 @@ std::optional<std::string> percent_decode(std::string_view text);
 // Decodes one form-encoded name or value ('+' is a space).
 std::optional<std::string> form_decode(std::string_view text);
 
+// Percent-encodes everything but RFC 3986 unreserved characters: safe as a
+// form name or value, in a query, and in client_secret_basic credentials.
+std::string form_encode(std::string_view text);
+// "a=1&b=2", each name and value encoded.
+std::string encode_form(const FormFields& fields);
+
 // The value of `name` if it occurs exactly once.
 std::optional<std::string> single_field(const FormFields& fields, std::string_view name);
 

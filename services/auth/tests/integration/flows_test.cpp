@@ -5,6 +5,8 @@
 #include "auth_fixture.h"
 #include "platform/auth/jwt.h"
 #include "platform/crypto.h"
+#include "platform/error.h"
+#include "platform/http/service_token.h"
 #include "platform/ids.h"
 
 namespace auth::testing {
@@ -237,6 +239,33 @@ TEST_P(Flows, SignOutEndsTheSessionAndItsRefreshTokens) {
                                 form_encode("https://evil.example/"));
   EXPECT_EQ(unregistered.status, 400);
   EXPECT_TRUE(unregistered.headers.get("Location").empty());
+}
+
+TEST_P(Flows, AServiceKeepsItsClientCredentialsTokenUntilItIsRefused) {
+  platform::http::ServiceTokenSource source(
+      {url("/oauth2/token"), "orders", std::string(kOrdersSecret), "payments.charge"});
+  const auto first = source.token();
+  const auto caller = service_->provider().verifier()->verify(first);
+  EXPECT_EQ(caller.subject, "orders");
+  EXPECT_TRUE(caller.has_scope("payments.charge"));
+  EXPECT_FALSE(caller.has_scope("catalog.reservations")) << "only the scope asked for";
+  EXPECT_EQ(source.token(), first) << "kept, not fetched per call";
+  source.invalidate("some older token");
+  EXPECT_EQ(source.token(), first) << "only the kept token is forgotten";
+  source.invalidate(first);
+  const auto second = source.token();
+  EXPECT_NE(second, first);
+  EXPECT_EQ(service_->provider().verifier()->verify(second).subject, "orders");
+
+  platform::http::ServiceTokenSource wrong(
+      {url("/oauth2/token"), "orders", "not the secret", "payments.charge"});
+  try {
+    wrong.token();
+    ADD_FAILURE() << "a refused secret gave a token";
+  } catch (const platform::Error& error) {
+    EXPECT_EQ(error.kind(), platform::ErrorKind::unavailable);
+    EXPECT_EQ(error.code(), "token-unavailable");
+  }
 }
 
 TEST_P(Flows, ServicesUseClientCredentialsForTheirOwnScopes) {

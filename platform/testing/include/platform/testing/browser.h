@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "platform/http/form.h"
 #include "platform/http/message.h"
 
 namespace platform::testing {
@@ -19,8 +20,7 @@ struct Browser {
   void remember(const http::Response& response);
 };
 
-// application/x-www-form-urlencoded encoding of one name or value.
-std::string form_encode(std::string_view text);
+using http::form_encode;
 
 // The value of the hidden input `name` in an HTML page.
 std::optional<std::string> hidden_field(std::string_view html, std::string_view name);
