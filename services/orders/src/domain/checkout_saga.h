@@ -1,0 +1,86 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/order_status.h"
+
+namespace orders {
+
+// Placing an order is a saga over two other services, its progress kept
+// with the order so that a crash at any point resumes where it stopped:
+//
+//   reserve_stock ─▶ authorize_payment ─▶ confirm_stock ─▶ done (paid)
+//        │                  │                   │
+//        │                  ▼                   ▼
+//        │            release_stock ◀── void_payment
+//        ▼                  │
+//    cancelled ◀────────────┘
+//
+// Every step is a call that is safe to repeat (catalog reservations are
+// idempotent by order, payments by key), so "resume" means "call again".
+// Compensations (void, release) are retried until they succeed: an order
+// never ends cancelled with stock held or money authorized.
+enum class SagaStep {
+  reserve_stock,
+  authorize_payment,
+  confirm_stock,
+  void_payment,
+  release_stock,
+  done,
+  cancelled,
+};
+
+std::string_view to_string(SagaStep step);
+std::optional<SagaStep> parse_saga_step(std::string_view text);
+bool is_compensating(SagaStep step);
+bool is_finished(SagaStep step);
+
+struct SagaPolicy {
+  // How long a forward step may keep failing before the order is given up
+  // and compensated. Compensations have no deadline.
+  std::chrono::milliseconds step_deadline{std::chrono::minutes(2)};
+  std::chrono::milliseconds first_retry{std::chrono::milliseconds(200)};
+  std::chrono::milliseconds longest_retry{std::chrono::seconds(30)};
+};
+
+struct SagaState {
+  SagaStep step = SagaStep::reserve_stock;
+  std::string reservation_id;        // once stock is held
+  std::string payment_id;            // once the card is authorized
+  std::string cancel_reason;         // why it is being compensated
+  int attempts = 0;                  // failed attempts of the current step
+  std::int64_t step_started_at = 0;  // Unix milliseconds
+  std::int64_t next_attempt_at = 0;  // Unix milliseconds
+};
+
+enum class StepOutcome {
+  succeeded,  // done; `id` names what was made (reservation, payment)
+  refused,    // the other service said no for good: out of stock, declined, expired
+  failed,     // no answer, 5xx, timeout: the same call may be tried again
+};
+
+struct StepResult {
+  StepOutcome outcome = StepOutcome::succeeded;
+  std::string id;
+  std::string reason;  // for refusals: what the customer is told
+};
+
+// The saga after `result` of its current step, and the status the order
+// takes when it changes.
+struct SagaMove {
+  SagaState state;
+  std::optional<OrderStatus> status;
+};
+
+SagaMove advance(const SagaState& state, const StepResult& result, std::int64_t now,
+                 const SagaPolicy& policy = {});
+
+// The wait before attempt `attempts` + 1: doubling from first_retry up to
+// longest_retry.
+std::chrono::milliseconds retry_delay(int attempts, const SagaPolicy& policy);
+
+}  // namespace orders

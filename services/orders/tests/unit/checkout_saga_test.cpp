@@ -1,0 +1,121 @@
+#include "domain/checkout_saga.h"
+
+#include <gtest/gtest.h>
+
+namespace orders {
+namespace {
+
+using namespace std::chrono_literals;
+
+const StepResult kOk{StepOutcome::succeeded, {}, {}};
+const StepResult kNoAnswer{StepOutcome::failed, {}, {}};
+
+StepResult made(std::string id) { return {StepOutcome::succeeded, std::move(id), {}}; }
+StepResult refused(std::string reason) { return {StepOutcome::refused, {}, std::move(reason)}; }
+
+// Runs the saga from the start with each step's result in turn.
+SagaState run(std::initializer_list<StepResult> results, std::int64_t now = 1000) {
+  SagaState state;
+  state.step_started_at = now;
+  for (const auto& result : results) state = advance(state, result, now).state;
+  return state;
+}
+
+TEST(CheckoutSaga, TheHappyPathHoldsAuthorizesConfirmsAndPays) {
+  SagaState state;
+  auto move = advance(state, made("reservation-1"), 10);
+  EXPECT_EQ(move.state.step, SagaStep::authorize_payment);
+  EXPECT_EQ(move.state.reservation_id, "reservation-1");
+  EXPECT_EQ(move.status, OrderStatus::awaiting_payment);
+  move = advance(move.state, made("payment-1"), 20);
+  EXPECT_EQ(move.state.step, SagaStep::confirm_stock);
+  EXPECT_EQ(move.state.payment_id, "payment-1");
+  EXPECT_EQ(move.status, std::nullopt);
+  move = advance(move.state, kOk, 30);
+  EXPECT_EQ(move.state.step, SagaStep::done);
+  EXPECT_EQ(move.status, OrderStatus::paid);
+  EXPECT_TRUE(is_finished(move.state.step));
+}
+
+TEST(CheckoutSaga, OutOfStockCancelsAtOnceWithNothingToGiveBack) {
+  const auto move = advance(SagaState{}, refused("out of stock: lamp"), 10);
+  EXPECT_EQ(move.state.step, SagaStep::cancelled);
+  EXPECT_EQ(move.status, OrderStatus::cancelled);
+  EXPECT_EQ(move.state.cancel_reason, "out of stock: lamp");
+}
+
+TEST(CheckoutSaga, ADeclineReleasesTheStockThenCancels) {
+  auto state = run({made("r"), refused("payment declined: insufficient_funds")});
+  EXPECT_EQ(state.step, SagaStep::release_stock);
+  EXPECT_TRUE(is_compensating(state.step));
+  const auto move = advance(state, kOk, 2000);
+  EXPECT_EQ(move.state.step, SagaStep::cancelled);
+  EXPECT_EQ(move.status, OrderStatus::cancelled);
+  EXPECT_EQ(move.state.cancel_reason, "payment declined: insufficient_funds");
+}
+
+TEST(CheckoutSaga, AnExpiredHoldVoidsThePaymentThenReleases) {
+  auto state = run({made("r"), made("p"), refused("the stock hold expired")});
+  EXPECT_EQ(state.step, SagaStep::void_payment);
+  state = advance(state, kOk, 2000).state;
+  EXPECT_EQ(state.step, SagaStep::release_stock);
+  EXPECT_EQ(advance(state, kOk, 2001).status, OrderStatus::cancelled);
+}
+
+TEST(CheckoutSaga, ForwardStepsRetryWithGrowingWaitsThenGiveUp) {
+  SagaPolicy policy;
+  policy.step_deadline = 10s;
+  policy.first_retry = 100ms;
+  policy.longest_retry = 1s;
+  auto state = run({made("r")});
+  state.step_started_at = 0;
+  auto move = advance(state, kNoAnswer, 50, policy);
+  EXPECT_EQ(move.state.step, SagaStep::authorize_payment) << "tried again";
+  EXPECT_EQ(move.state.attempts, 1);
+  EXPECT_EQ(move.state.next_attempt_at, 150);
+  move = advance(move.state, kNoAnswer, 200, policy);
+  EXPECT_EQ(move.state.next_attempt_at, 400) << "the wait doubles";
+  move = advance(move.state, kNoAnswer, 10'000, policy);
+  EXPECT_EQ(move.state.step, SagaStep::void_payment)
+      << "an authorization whose answer was lost is voided before the stock goes back";
+  EXPECT_EQ(move.state.attempts, 0);
+  EXPECT_NE(move.state.cancel_reason.find("payment service"), std::string::npos);
+}
+
+TEST(CheckoutSaga, CompensationsRetryForeverAndANothingToUndoCountsAsUndone) {
+  SagaPolicy policy;
+  policy.step_deadline = 1s;
+  auto state = run({made("r"), made("p"), refused("expired")});
+  for (int i = 0; i < 50; ++i) state = advance(state, kNoAnswer, 1'000'000 + i, policy).state;
+  EXPECT_EQ(state.step, SagaStep::void_payment) << "no deadline on giving back";
+  EXPECT_EQ(state.attempts, 50);
+  state = advance(state, refused("not voidable: never authorized"), 2'000'000, policy).state;
+  EXPECT_EQ(state.step, SagaStep::release_stock);
+  EXPECT_EQ(state.cancel_reason, "expired") << "the first reason is the one told";
+  state = advance(state, refused("no reservation"), 2'000'001, policy).state;
+  EXPECT_EQ(state.step, SagaStep::cancelled);
+}
+
+TEST(CheckoutSaga, RetryDelaysAreBounded) {
+  SagaPolicy policy;
+  policy.first_retry = 200ms;
+  policy.longest_retry = 30s;
+  EXPECT_EQ(retry_delay(1, policy), 200ms);
+  EXPECT_EQ(retry_delay(2, policy), 400ms);
+  EXPECT_EQ(retry_delay(8, policy), 25600ms);
+  EXPECT_EQ(retry_delay(9, policy), 30s);
+  EXPECT_EQ(retry_delay(1000, policy), 30s);
+}
+
+TEST(CheckoutSaga, StepNamesRoundTripAndFinishedSagasStayPut) {
+  for (const auto step :
+       {SagaStep::reserve_stock, SagaStep::authorize_payment, SagaStep::confirm_stock,
+        SagaStep::void_payment, SagaStep::release_stock, SagaStep::done, SagaStep::cancelled}) {
+    EXPECT_EQ(parse_saga_step(to_string(step)), step);
+  }
+  const auto done = run({made("r"), made("p"), kOk});
+  EXPECT_EQ(advance(done, kNoAnswer, 5).state.step, SagaStep::done);
+}
+
+}  // namespace
+}  // namespace orders
