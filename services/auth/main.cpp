@@ -9,6 +9,7 @@
 #include "platform/bus/open_event_bus.h"
 #include "platform/config.h"
 #include "platform/crypto.h"
+#include "platform/db/database_settings.h"
 #include "platform/http/server_settings.h"
 #include "platform/log.h"
 
@@ -41,11 +42,7 @@ int main(int argc, char** argv) {
   platform::Config config(argc, argv, "auth",
                           "OpenID Connect provider: users, clients, tokens and signing keys.");
   const auto server_options = platform::http::read_server_options(config, "AUTH", "auth", 8082);
-  const auto database_url =
-      config.text("AUTH_DATABASE_URL", "sqlite:data/auth.db", "postgresql://... or sqlite:PATH");
-  platform::db::DatabaseOptions database_options;
-  database_options.pool_size = static_cast<int>(
-      config.integer("AUTH_DATABASE_POOL", 8, "database connections kept open", 1, 512));
+  const auto database_settings = platform::db::read_database_settings(config, "AUTH", "auth");
   const auto bus_url = config.text(
       "AUTH_NATS_URL", "", "NATS JetStream URL; empty runs an in-process bus (development only)");
 
@@ -120,7 +117,7 @@ int main(int argc, char** argv) {
   platform::log::set_level(log_level);
 
   try {
-    auto database = platform::db::open_database(database_url, database_options);
+    auto database = platform::db::open_database(database_settings.url, database_settings.options);
     auth::AuthService::migrate(*database);
     auto bus = platform::bus::open_event_bus(bus_url, "auth");
     platform::metrics::Registry registry;

@@ -4,6 +4,7 @@
 #include "demo/demo_catalog.h"
 #include "platform/bus/open_event_bus.h"
 #include "platform/config.h"
+#include "platform/db/database_settings.h"
 #include "platform/http/authorization.h"
 #include "platform/http/server_settings.h"
 #include "platform/log.h"
@@ -14,11 +15,7 @@ int main(int argc, char** argv) {
                           "Products, categories, prices, inventory and stock reservations.");
   const auto server_options =
       platform::http::read_server_options(config, "CATALOG", "catalog", 8081);
-  const auto database_url = config.text("CATALOG_DATABASE_URL", "sqlite:data/catalog.db",
-                                        "postgresql://... or sqlite:PATH");
-  platform::db::DatabaseOptions database_options;
-  database_options.pool_size = static_cast<int>(
-      config.integer("CATALOG_DATABASE_POOL", 8, "database connections kept open", 1, 512));
+  const auto database_settings = platform::db::read_database_settings(config, "CATALOG", "catalog");
   const auto bus_url =
       config.text("CATALOG_NATS_URL", "",
                   "NATS JetStream URL; empty runs an in-process bus (development only)");
@@ -36,7 +33,7 @@ int main(int argc, char** argv) {
   platform::log::set_level(log_level);
 
   try {
-    auto database = platform::db::open_database(database_url, database_options);
+    auto database = platform::db::open_database(database_settings.url, database_settings.options);
     catalog::CatalogService::migrate(*database);
     auto bus = platform::bus::open_event_bus(bus_url, "catalog");
     platform::metrics::Registry registry;

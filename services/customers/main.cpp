@@ -3,6 +3,7 @@
 #include "customers_service.h"
 #include "platform/bus/open_event_bus.h"
 #include "platform/config.h"
+#include "platform/db/database_settings.h"
 #include "platform/http/authorization.h"
 #include "platform/http/server_settings.h"
 #include "platform/log.h"
@@ -14,11 +15,8 @@ int main(int argc, char** argv) {
                           "order history.");
   const auto server_options =
       platform::http::read_server_options(config, "CUSTOMERS", "customers", 8083);
-  const auto database_url = config.text("CUSTOMERS_DATABASE_URL", "sqlite:data/customers.db",
-                                        "postgresql://... or sqlite:PATH");
-  platform::db::DatabaseOptions database_options;
-  database_options.pool_size = static_cast<int>(
-      config.integer("CUSTOMERS_DATABASE_POOL", 8, "database connections kept open", 1, 512));
+  const auto database_settings =
+      platform::db::read_database_settings(config, "CUSTOMERS", "customers");
   const auto bus_url =
       config.text("CUSTOMERS_NATS_URL", "",
                   "NATS JetStream URL; empty runs an in-process bus (development only)");
@@ -30,7 +28,7 @@ int main(int argc, char** argv) {
   platform::log::set_level(log_level);
 
   try {
-    auto database = platform::db::open_database(database_url, database_options);
+    auto database = platform::db::open_database(database_settings.url, database_settings.options);
     customers::CustomersService::migrate(*database);
     auto bus = platform::bus::open_event_bus(bus_url, "customers");
     platform::metrics::Registry registry;

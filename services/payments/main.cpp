@@ -2,6 +2,7 @@
 // SQLite, configured by environment variables (see --help).
 #include "payments_service.h"
 #include "platform/config.h"
+#include "platform/db/database_settings.h"
 #include "platform/http/authorization.h"
 #include "platform/http/server_settings.h"
 #include "platform/log.h"
@@ -13,11 +14,8 @@ int main(int argc, char** argv) {
                           "refund.");
   const auto server_options =
       platform::http::read_server_options(config, "PAYMENTS", "payments", 8085);
-  const auto database_url = config.text("PAYMENTS_DATABASE_URL", "sqlite:data/payments.db",
-                                        "postgresql://... or sqlite:PATH");
-  platform::db::DatabaseOptions database_options;
-  database_options.pool_size = static_cast<int>(
-      config.integer("PAYMENTS_DATABASE_POOL", 8, "database connections kept open", 1, 512));
+  const auto database_settings =
+      platform::db::read_database_settings(config, "PAYMENTS", "payments");
   payments::ProcessorSettings processor;
   processor.latency = config.milliseconds("PAYMENTS_LATENCY_MS", processor.latency,
                                           "added to every card operation (chaos)");
@@ -35,7 +33,7 @@ int main(int argc, char** argv) {
   platform::log::set_level(log_level);
 
   try {
-    auto database = platform::db::open_database(database_url, database_options);
+    auto database = platform::db::open_database(database_settings.url, database_settings.options);
     payments::PaymentsService::migrate(*database);
     platform::metrics::Registry registry;
     payments::PaymentsService service(

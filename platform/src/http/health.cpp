@@ -44,4 +44,13 @@ void add_operational_routes(Router& router, metrics::Registry& registry,
       inline_route());
 }
 
+void add_openapi_route(Router& router, std::string document) {
+  router.get(
+      "/openapi.yaml",
+      [document = std::move(document)](Request&) {
+        return Response::text(200, document, "application/yaml");
+      },
+      inline_route());
+}
+
 }  // namespace platform::http

@@ -90,13 +90,7 @@ platform::http::Router AuthService::routes() {
   add_browser_routes(router, parts_->context);
   add_protocol_routes(router, parts_->context);
   add_account_routes(router, parts_->context);
-  router.get(
-      "/openapi.yaml",
-      [](platform::http::Request&) {
-        return platform::http::Response::text(200, openapi_document().front().content,
-                                              "application/yaml");
-      },
-      platform::http::inline_route());
+  platform::http::add_openapi_route(router, std::string(openapi_document().front().content));
   platform::http::add_operational_routes(router, parts_->registry,
                                          {{"database", [this] { return parts_->database.ping(); }},
                                           {"bus", [this] { return parts_->bus.ping(); }}});

@@ -63,13 +63,7 @@ platform::http::Router CatalogService::routes() {
   add_category_routes(router, store_, idempotent);
   add_inventory_routes(router, store_, idempotent);
   add_reservation_routes(router, store_, reservations_);
-  router.get(
-      "/openapi.yaml",
-      [](platform::http::Request&) {
-        return platform::http::Response::text(200, openapi_document().front().content,
-                                              "application/yaml");
-      },
-      platform::http::inline_route());
+  platform::http::add_openapi_route(router, std::string(openapi_document().front().content));
   platform::http::add_operational_routes(
       router, registry_,
       {{"database", [this] { return database_.ping(); }}, {"bus", [this] { return bus_.ping(); }}});

@@ -39,13 +39,7 @@ platform::http::Router CustomersService::routes() {
   add_wishlist_routes(router, context);
   add_recently_viewed_routes(router, context);
   add_order_routes(router, context);
-  router.get(
-      "/openapi.yaml",
-      [](platform::http::Request&) {
-        return platform::http::Response::text(200, openapi_document().front().content,
-                                              "application/yaml");
-      },
-      platform::http::inline_route());
+  platform::http::add_openapi_route(router, std::string(openapi_document().front().content));
   platform::http::add_operational_routes(
       router, registry_,
       {{"database", [this] { return database_.ping(); }}, {"bus", [this] { return bus_.ping(); }}});

@@ -31,13 +31,7 @@ platform::http::Router PaymentsService::routes() {
   ApiContext context{database_, store_, processor_, operations_};
   add_payment_method_routes(router, context);
   add_payment_routes(router, context);
-  router.get(
-      "/openapi.yaml",
-      [](platform::http::Request&) {
-        return platform::http::Response::text(200, openapi_document().front().content,
-                                              "application/yaml");
-      },
-      platform::http::inline_route());
+  platform::http::add_openapi_route(router, std::string(openapi_document().front().content));
   platform::http::add_operational_routes(router, registry_,
                                          {{"database", [this] { return database_.ping(); }}});
   return router;

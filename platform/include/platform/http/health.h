@@ -20,4 +20,7 @@ struct ReadinessCheck {
 void add_operational_routes(Router& router, metrics::Registry& registry,
                             std::vector<ReadinessCheck> checks);
 
+// GET /openapi.yaml: the service's contract, public.
+void add_openapi_route(Router& router, std::string document);
+
 }  // namespace platform::http

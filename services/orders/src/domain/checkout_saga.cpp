@@ -4,11 +4,13 @@
 #include <array>
 #include <utility>
 
+#include "platform/enum_names.h"
+
 namespace orders {
 
 namespace {
 
-constexpr std::array<std::pair<SagaStep, std::string_view>, 7> kNames{{
+constexpr platform::EnumNames<SagaStep, 7> kNames{{{
     {SagaStep::reserve_stock, "reserve_stock"},
     {SagaStep::authorize_payment, "authorize_payment"},
     {SagaStep::confirm_stock, "confirm_stock"},
@@ -16,7 +18,7 @@ constexpr std::array<std::pair<SagaStep, std::string_view>, 7> kNames{{
     {SagaStep::release_stock, "release_stock"},
     {SagaStep::done, "done"},
     {SagaStep::cancelled, "cancelled"},
-}};
+}}};
 
 SagaState begin(SagaState state, SagaStep step, std::int64_t now) {
   state.step = step;
@@ -50,19 +52,9 @@ SagaMove forward_failed(const SagaState& state, std::int64_t now, const SagaPoli
 
 }  // namespace
 
-std::string_view to_string(SagaStep step) {
-  for (const auto& [value, name] : kNames) {
-    if (value == step) return name;
-  }
-  return "reserve_stock";
-}
+std::string_view to_string(SagaStep step) { return kNames.name(step); }
 
-std::optional<SagaStep> parse_saga_step(std::string_view text) {
-  for (const auto& [value, name] : kNames) {
-    if (name == text) return value;
-  }
-  return std::nullopt;
-}
+std::optional<SagaStep> parse_saga_step(std::string_view text) { return kNames.parse(text); }
 
 bool is_compensating(SagaStep step) {
   return step == SagaStep::void_payment || step == SagaStep::release_stock;

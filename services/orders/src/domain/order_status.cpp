@@ -4,11 +4,13 @@
 #include <array>
 #include <utility>
 
+#include "platform/enum_names.h"
+
 namespace orders {
 
 namespace {
 
-constexpr std::array<std::pair<OrderStatus, std::string_view>, 8> kNames{{
+constexpr platform::EnumNames<OrderStatus, 8> kNames{{{
     {OrderStatus::pending, "pending"},
     {OrderStatus::awaiting_payment, "awaiting_payment"},
     {OrderStatus::paid, "paid"},
@@ -17,7 +19,7 @@ constexpr std::array<std::pair<OrderStatus, std::string_view>, 8> kNames{{
     {OrderStatus::cancelled, "cancelled"},
     {OrderStatus::partially_refunded, "partially_refunded"},
     {OrderStatus::refunded, "refunded"},
-}};
+}}};
 
 using S = OrderStatus;
 constexpr std::array kFromPending{S::awaiting_payment, S::cancelled};
@@ -29,19 +31,9 @@ constexpr std::array kFromPartiallyRefunded{S::partially_refunded, S::refunded};
 
 }  // namespace
 
-std::string_view to_string(OrderStatus status) {
-  for (const auto& [value, name] : kNames) {
-    if (value == status) return name;
-  }
-  return "pending";
-}
+std::string_view to_string(OrderStatus status) { return kNames.name(status); }
 
-std::optional<OrderStatus> parse_order_status(std::string_view text) {
-  for (const auto& [value, name] : kNames) {
-    if (name == text) return value;
-  }
-  return std::nullopt;
-}
+std::optional<OrderStatus> parse_order_status(std::string_view text) { return kNames.parse(text); }
 
 std::span<const OrderStatus> next_statuses(OrderStatus from) {
   switch (from) {

@@ -3,23 +3,24 @@
 #include <array>
 #include <utility>
 
+#include "platform/enum_names.h"
+
 namespace payments {
 
-std::string_view to_string(CardBrand brand) {
-  switch (brand) {
-    case CardBrand::visa:
-      return "visa";
-    case CardBrand::mastercard:
-      return "mastercard";
-    case CardBrand::amex:
-      return "amex";
-    case CardBrand::discover:
-      return "discover";
-    case CardBrand::unknown:
-      break;
-  }
-  return "unknown";
-}
+namespace {
+
+constexpr platform::EnumNames<CardBrand, 5> kBrandNames{{{
+    {CardBrand::unknown, "unknown"},
+    {CardBrand::visa, "visa"},
+    {CardBrand::mastercard, "mastercard"},
+    {CardBrand::amex, "amex"},
+    {CardBrand::discover, "discover"},
+}}};
+
+}  // namespace
+
+std::string_view to_string(CardBrand brand) { return kBrandNames.name(brand); }
+std::optional<CardBrand> parse_card_brand(std::string_view text) { return kBrandNames.parse(text); }
 
 std::optional<std::string> card_digits(std::string_view typed) {
   std::string digits;
@@ -77,14 +78,14 @@ bool has_expired(Expiry expiry, std::chrono::system_clock::time_point now) {
 
 namespace {
 
-constexpr std::array<std::pair<CardBehaviour, std::string_view>, 6> kBehaviourNames{{
+constexpr platform::EnumNames<CardBehaviour, 6> kBehaviourNames{{{
     {CardBehaviour::approve, "approve"},
     {CardBehaviour::decline, "decline"},
     {CardBehaviour::insufficient_funds, "insufficient_funds"},
     {CardBehaviour::processing_error, "processing_error"},
     {CardBehaviour::slow, "slow"},
     {CardBehaviour::capture_fails, "capture_fails"},
-}};
+}}};
 
 // The documented test cards; every other valid number approves.
 constexpr std::array<std::pair<std::string_view, CardBehaviour>, 5> kTestCards{{
@@ -97,18 +98,10 @@ constexpr std::array<std::pair<std::string_view, CardBehaviour>, 5> kTestCards{{
 
 }  // namespace
 
-std::string_view to_string(CardBehaviour behaviour) {
-  for (const auto& [value, name] : kBehaviourNames) {
-    if (value == behaviour) return name;
-  }
-  return "approve";
-}
+std::string_view to_string(CardBehaviour behaviour) { return kBehaviourNames.name(behaviour); }
 
 std::optional<CardBehaviour> parse_card_behaviour(std::string_view text) {
-  for (const auto& [value, name] : kBehaviourNames) {
-    if (name == text) return value;
-  }
-  return std::nullopt;
+  return kBehaviourNames.parse(text);
 }
 
 CardBehaviour behaviour_of(std::string_view digits) {

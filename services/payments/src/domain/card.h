@@ -10,6 +10,7 @@ namespace payments {
 enum class CardBrand { visa, mastercard, amex, discover, unknown };
 
 std::string_view to_string(CardBrand brand);
+std::optional<CardBrand> parse_card_brand(std::string_view text);
 
 // The digits of a card number as people type it, with spaces or dashes
 // between groups; nullopt for anything else or a length no card has (12-19).

@@ -1,47 +1,27 @@
 #include "domain/payment.h"
 
-#include <array>
-#include <utility>
-
+#include "platform/enum_names.h"
 #include "platform/error.h"
 
 namespace payments {
 
 namespace {
 
-constexpr std::array<std::pair<PaymentStatus, std::string_view>, 6> kStatusNames{{
+constexpr platform::EnumNames<PaymentStatus, 6> kStatusNames{{{
     {PaymentStatus::authorized, "authorized"},
     {PaymentStatus::declined, "declined"},
     {PaymentStatus::captured, "captured"},
     {PaymentStatus::partially_refunded, "partially_refunded"},
     {PaymentStatus::refunded, "refunded"},
     {PaymentStatus::voided, "voided"},
-}};
+}}};
 
-constexpr std::array<std::pair<OperationKind, std::string_view>, 4> kOperationNames{{
+constexpr platform::EnumNames<OperationKind, 4> kOperationNames{{{
     {OperationKind::authorize, "authorize"},
     {OperationKind::capture, "capture"},
     {OperationKind::void_authorization, "void"},
     {OperationKind::refund, "refund"},
-}};
-
-template <class Enum, std::size_t N>
-std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& names,
-                         Enum value) {
-  for (const auto& [candidate, name] : names) {
-    if (candidate == value) return name;
-  }
-  return names.front().second;
-}
-
-template <class Enum, std::size_t N>
-std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>, N>& names,
-                             std::string_view text) {
-  for (const auto& [candidate, name] : names) {
-    if (name == text) return candidate;
-  }
-  return std::nullopt;
-}
+}}};
 
 platform::Error not_allowed(std::string code, const Payment& payment, std::string_view what) {
   return platform::conflict(std::move(code), "a payment that is " +
@@ -55,13 +35,13 @@ platform::Error amount_does_not_fit(std::string code, const std::string& message
 
 }  // namespace
 
-std::string_view to_string(PaymentStatus status) { return name_of(kStatusNames, status); }
+std::string_view to_string(PaymentStatus status) { return kStatusNames.name(status); }
 std::optional<PaymentStatus> parse_payment_status(std::string_view text) {
-  return value_of(kStatusNames, text);
+  return kStatusNames.parse(text);
 }
-std::string_view to_string(OperationKind kind) { return name_of(kOperationNames, kind); }
+std::string_view to_string(OperationKind kind) { return kOperationNames.name(kind); }
 std::optional<OperationKind> parse_operation_kind(std::string_view text) {
-  return value_of(kOperationNames, text);
+  return kOperationNames.parse(text);
 }
 
 Payment capture(Payment payment, std::optional<std::int64_t> amount, std::int64_t now) {

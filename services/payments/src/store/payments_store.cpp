@@ -120,11 +120,7 @@ PaymentMethod method_from(const Row& row) {
   PaymentMethod method;
   method.id = row.get<std::string>(0);
   method.owner = row.get<std::string>(1);
-  const auto brand = row.get<std::string>(2);
-  for (const auto candidate : {CardBrand::visa, CardBrand::mastercard, CardBrand::amex,
-                               CardBrand::discover, CardBrand::unknown}) {
-    if (to_string(candidate) == brand) method.brand = candidate;
-  }
+  method.brand = parse_card_brand(row.get<std::string>(2)).value_or(CardBrand::unknown);
   method.last4 = row.get<std::string>(3);
   method.expiry = {static_cast<int>(row.get<std::int64_t>(4)),
                    static_cast<int>(row.get<std::int64_t>(5))};
