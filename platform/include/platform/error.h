@@ -52,6 +52,10 @@ inline Error not_found(std::string code, const std::string& message) {
   return Error(ErrorKind::not_found, std::move(code), message);
 }
 
+inline Error unprocessable(std::string code, const std::string& message, std::string field = {}) {
+  return Error(ErrorKind::unprocessable, std::move(code), message, std::move(field));
+}
+
 inline Error conflict(std::string code, const std::string& message) {
   return Error(ErrorKind::conflict, std::move(code), message);
 }

@@ -17,11 +17,6 @@ namespace {
 
 using platform::http::Request;
 
-platform::Error unprocessable(std::string code, const std::string& message, std::string field) {
-  return platform::Error(platform::ErrorKind::unprocessable, std::move(code), message,
-                         std::move(field));
-}
-
 // Reads a card as a customer types it; the number and security code are
 // checked and dropped, never stored.
 PaymentMethod read_card(const Request& request) {
@@ -42,9 +37,9 @@ PaymentMethod read_card(const Request& request) {
   }
   const auto brand = brand_of(*digits);
   if (brand == CardBrand::unknown) {
-    throw unprocessable("card-brand-not-accepted",
-                        "only Visa, Mastercard, American Express and Discover are accepted",
-                        "number");
+    throw platform::unprocessable(
+        "card-brand-not-accepted",
+        "only Visa, Mastercard, American Express and Discover are accepted", "number");
   }
   const std::size_t cvc_length = brand == CardBrand::amex ? 4 : 3;
   if (cvc.size() != cvc_length ||
@@ -53,7 +48,7 @@ PaymentMethod read_card(const Request& request) {
   }
   const Expiry expiry{static_cast<int>(month), static_cast<int>(year)};
   if (has_expired(expiry, std::chrono::system_clock::now())) {
-    throw unprocessable("card-expired", "the card has expired", "expiry_year");
+    throw platform::unprocessable("card-expired", "the card has expired", "expiry_year");
   }
 
   PaymentMethod method;

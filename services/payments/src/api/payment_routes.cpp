@@ -21,11 +21,6 @@ using platform::http::Response;
 // The most one payment may be: 1 000 000.00 in a two-decimal currency.
 constexpr std::int64_t kMaximumAmount = 100'000'000;
 
-platform::Error unprocessable(std::string code, const std::string& message, std::string field) {
-  return platform::Error(platform::ErrorKind::unprocessable, std::move(code), message,
-                         std::move(field));
-}
-
 struct AuthorizationInput {
   std::string order_id;
   std::string customer;
@@ -73,7 +68,7 @@ ChangeInput read_change(const Request& request, bool takes_reason) {
 std::optional<std::int64_t> amount_in(const Payment& payment, const ChangeInput& input) {
   if (!input.amount) return std::nullopt;
   if (input.amount->currency != payment.amount.currency) {
-    throw unprocessable(
+    throw platform::unprocessable(
         "currency-mismatch",
         "the payment is in " + payment.amount.currency + ", not " + input.amount->currency,
         "amount.currency");
@@ -133,10 +128,10 @@ Response change_payment(ApiContext& context, Request& request, std::string_view 
       .increment();
   require_processed(outcome);
   if (outcome.decision == Decision::declined) {
-    throw unprocessable("capture-declined",
-                        "the card issuer declined the " + std::string(operation_name) + " (" +
-                            outcome.decline_code + ")",
-                        "");
+    throw platform::unprocessable("capture-declined",
+                                  "the card issuer declined the " + std::string(operation_name) +
+                                      " (" + outcome.decline_code + ")",
+                                  "");
   }
   return answer(context.store.record_change(id, operation, rule));
 }
@@ -158,9 +153,9 @@ void add_payment_routes(platform::http::Router& router, ApiContext context) {
         }
         const auto method = context.store.find_method(input.payment_method);
         if (!method || method->owner != input.customer) {
-          throw unprocessable("payment-method-not-found",
-                              "the customer has no payment method " + input.payment_method,
-                              "payment_method");
+          throw platform::unprocessable(
+              "payment-method-not-found",
+              "the customer has no payment method " + input.payment_method, "payment_method");
         }
         const auto outcome = context.processor.authorize(
             method->behaviour, has_expired(method->expiry, std::chrono::system_clock::now()));

@@ -30,7 +30,7 @@ platform::Error not_allowed(std::string code, const Payment& payment, std::strin
 }
 
 platform::Error amount_does_not_fit(std::string code, const std::string& message) {
-  return platform::Error(platform::ErrorKind::unprocessable, std::move(code), message, "amount");
+  return platform::unprocessable(std::move(code), message, "amount");
 }
 
 }  // namespace

@@ -83,6 +83,23 @@ struct Claimed {
   int status_code = 0;
 };
 
+// What `request`'s key was claimed for, if it was; a key claimed for another
+// request is refused.
+std::optional<Claimed> earlier_claim(Session& session, const OperationRequest& request) {
+  const auto rows = session.run(
+      "SELECT request_hash, payment_id, status_code FROM operation_keys "
+      "WHERE requester = $1 AND key = $2",
+      request.requester, request.key);
+  if (rows.empty()) return std::nullopt;
+  const auto& row = rows.front();
+  if (row.get<std::string>(0) != request.request_hash) {
+    throw platform::unprocessable("idempotency-key-reused",
+                                  "this Idempotency-Key was used for a different request",
+                                  "Idempotency-Key");
+  }
+  return Claimed{row.get<std::string>(1), static_cast<int>(row.get<std::int64_t>(2))};
+}
+
 // Takes `request`'s key for `payment_id`; when it was taken before, what it
 // produced. Within the transaction: if that transaction rolls back, so does
 // the claim, and a concurrent claim of the same key waits for it.
@@ -94,17 +111,7 @@ std::optional<Claimed> claim(Session& session, const OperationRequest& request,
       request.requester, request.key, request.request_hash, payment_id,
       static_cast<std::int64_t>(status_code), platform::now_unix_millis());
   if (inserted.affected_rows() == 1) return std::nullopt;
-  const auto rows = session.run(
-      "SELECT request_hash, payment_id, status_code FROM operation_keys "
-      "WHERE requester = $1 AND key = $2",
-      request.requester, request.key);
-  const auto& row = rows.front();
-  if (row.get<std::string>(0) != request.request_hash) {
-    throw platform::Error(platform::ErrorKind::unprocessable, "idempotency-key-reused",
-                          "this Idempotency-Key was used for a different request",
-                          "Idempotency-Key");
-  }
-  return Claimed{row.get<std::string>(1), static_cast<int>(row.get<std::int64_t>(2))};
+  return earlier_claim(session, request);
 }
 
 Recorded replayed(Session& session, const Claimed& claimed) {
@@ -186,18 +193,9 @@ std::vector<Payment> PaymentsStore::find_by_order(std::string_view order_id) {
 
 std::optional<Recorded> PaymentsStore::replay(const OperationRequest& request) {
   return database_.read([&](Session& session) -> std::optional<Recorded> {
-    const auto rows = session.run(
-        "SELECT request_hash, payment_id, status_code FROM operation_keys "
-        "WHERE requester = $1 AND key = $2",
-        request.requester, request.key);
-    if (rows.empty()) return std::nullopt;
-    const auto& row = rows.front();
-    if (row.get<std::string>(0) != request.request_hash) {
-      throw platform::Error(platform::ErrorKind::unprocessable, "idempotency-key-reused",
-                            "this Idempotency-Key was used for a different request",
-                            "Idempotency-Key");
-    }
-    return replayed(session, {row.get<std::string>(1), static_cast<int>(row.get<std::int64_t>(2))});
+    const auto earlier = earlier_claim(session, request);
+    if (!earlier) return std::nullopt;
+    return replayed(session, *earlier);
   });
 }
 
