@@ -111,7 +111,9 @@ std::optional<Claimed> claim(Session& session, const OperationRequest& request,
       request.requester, request.key, request.request_hash, payment_id,
       static_cast<std::int64_t>(status_code), platform::now_unix_millis());
   if (inserted.affected_rows() == 1) return std::nullopt;
-  return earlier_claim(session, request);
+  if (auto earlier = earlier_claim(session, request)) return earlier;
+  // Taken and gone again between the two statements: only a retry can tell.
+  throw platform::conflict("idempotency-key-in-use", "the Idempotency-Key is being used; retry");
 }
 
 Recorded replayed(Session& session, const Claimed& claimed) {
