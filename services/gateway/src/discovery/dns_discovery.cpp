@@ -45,25 +45,20 @@ asio::awaitable<void> resolve_forever(std::shared_ptr<DnsDiscovery::State> state
   std::vector<Endpoint> known;
   bool first = true;
   while (!state->stopped) {
-    std::vector<Endpoint> found;
     std::uint32_t ttl = static_cast<std::uint32_t>(state->source.max_ttl.count());
-    // One good answer of either type is the truth: a server with only A
-    // records may well refuse AAAA questions. "No such name" for both means
-    // the service has no instances right now.
-    int answers = 0;
+    std::vector<dns::Answer> answers;
     for (const auto type : {dns::RecordType::a, dns::RecordType::aaaa}) {
-      const auto answer =
+      auto answer =
           co_await dns::ask(server, state->source.host, type, std::chrono::milliseconds(2000));
-      if (answer.status == dns::Answer::Status::ok ||
-          answer.status == dns::Answer::Status::no_such_name) {
-        ++answers;
-      }
-      for (const auto& address : answer.addresses) {
+      answers.push_back(std::move(answer));
+    }
+    const auto addresses = dns::addresses_of(answers);
+    if (addresses) {
+      std::vector<Endpoint> found;
+      for (const auto& address : *addresses) {
         found.push_back({address.ip, state->source.port});
         ttl = std::min(ttl, address.ttl);
       }
-    }
-    if (answers > 0) {
       std::sort(found.begin(), found.end());
       found.erase(std::unique(found.begin(), found.end()), found.end());
       if (first || found != known) {
@@ -76,8 +71,10 @@ asio::awaitable<void> resolve_forever(std::shared_ptr<DnsDiscovery::State> state
       }
       first = false;
     } else {
-      platform::log::warn("DNS lookup failed; keeping the known instances",
-                          {{"upstream", state->upstream}, {"name", state->source.host}});
+      platform::log::warn(
+          "DNS lookup inconclusive (failed or truncated); keeping the known "
+          "instances",
+          {{"upstream", state->upstream}, {"name", state->source.host}});
       ttl = static_cast<std::uint32_t>(state->source.min_ttl.count());
     }
     const auto wait =

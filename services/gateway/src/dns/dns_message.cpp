@@ -158,4 +158,18 @@ Answer decode_response(std::string_view message, std::uint16_t id, RecordType ty
   return answer;
 }
 
+std::optional<std::vector<Address>> addresses_of(std::span<const Answer> answers) {
+  bool conclusive = false;
+  std::vector<Address> addresses;
+  for (const auto& answer : answers) {
+    if (answer.status == Answer::Status::truncated) return std::nullopt;
+    if (answer.status == Answer::Status::ok || answer.status == Answer::Status::no_such_name) {
+      conclusive = true;
+    }
+    addresses.insert(addresses.end(), answer.addresses.begin(), answer.addresses.end());
+  }
+  if (!conclusive) return std::nullopt;
+  return addresses;
+}
+
 }  // namespace gateway::dns

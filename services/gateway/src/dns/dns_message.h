@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,5 +34,12 @@ struct Answer {
 // query, or not well-formed, is `malformed` (never an exception: the bytes
 // come from the network).
 Answer decode_response(std::string_view message, std::uint16_t id, RecordType type);
+
+// What the answers to one name's A and AAAA questions say its addresses are,
+// or nullopt when they do not say. One good answer of either type is the
+// truth (a server with only A records may refuse AAAA questions; "no such
+// name" for both means no instances right now), unless one was truncated:
+// its missing records would pass for instances gone.
+std::optional<std::vector<Address>> addresses_of(std::span<const Answer> answers);
 
 }  // namespace gateway::dns

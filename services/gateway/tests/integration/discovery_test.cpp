@@ -168,5 +168,36 @@ TEST_F(FileDiscoveryTest, InstancesFollowTheWatchedFile) {
   EXPECT_EQ(get("/catalog/who").body, "second");
 }
 
+TEST_F(DnsDiscoveryTest, AnAnswerTooLargeForUdpKeepsTheKnownInstances) {
+  const int port = platform::testing::free_port();
+  Backend first("first", "127.0.0.2", port);
+  publish({"127.0.0.2"});
+  GatewayConfig config;
+  UpstreamConfig catalog = upstream("catalog", {});
+  DnsName name;
+  name.host = "catalog.test";
+  name.port = static_cast<std::uint16_t>(port);
+  name.server = "127.0.0.1:" + std::to_string(dns_port_);
+  name.min_ttl = std::chrono::seconds(1);
+  name.max_ttl = std::chrono::seconds(1);
+  catalog.discovery = name;
+  config.upstreams = {catalog};
+  config.routes = {route("/catalog", "catalog")};
+  config.rate_limits = false;
+  start(config);
+  ASSERT_TRUE(eventually([](const auto& answers) { return answers.contains("first"); }))
+      << last_answers();
+
+  // 120 A records do not fit in a UDP answer: it comes back truncated, and
+  // an empty AAAA answer beside it must not pass for "no instances".
+  std::vector<std::string> many{"127.0.0.2"};
+  for (int i = 1; i <= 119; ++i) many.push_back("127.0.1." + std::to_string(i));
+  publish(many);
+  std::this_thread::sleep_for(2500ms);  // two lookups at the 1 s TTL
+  const auto answers = who_answers();
+  EXPECT_EQ(answers.size(), 1u) << last_answers();
+  EXPECT_EQ(answers.count("first"), 1u) << "the known instance keeps its traffic";
+}
+
 }  // namespace
 }  // namespace gateway::testing

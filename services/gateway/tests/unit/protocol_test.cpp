@@ -36,6 +36,24 @@ std::string response_to(const std::string& query, std::uint16_t flags,
   return message;
 }
 
+TEST(DnsMessage, AnswersSayTheAddressesOnlyWhenTheyAreWhole) {
+  using Status = dns::Answer::Status;
+  const dns::Answer two_a{Status::ok, {{"10.0.0.1", 5}, {"10.0.0.2", 5}}};
+  const dns::Answer empty_aaaa{Status::ok, {}};
+  const dns::Answer refused{Status::server_failure, {}};
+  const dns::Answer truncated{Status::truncated, {{"10.0.0.1", 5}}};
+  const dns::Answer unknown{Status::no_such_name, {}};
+  const auto addresses = [](std::vector<dns::Answer> answers) {
+    return dns::addresses_of(answers);
+  };
+  EXPECT_EQ(addresses({two_a, empty_aaaa})->size(), 2u);
+  EXPECT_EQ(addresses({two_a, refused})->size(), 2u) << "an AAAA refusal does not matter";
+  EXPECT_TRUE(addresses({unknown, unknown})->empty()) << "no such name: no instances";
+  EXPECT_FALSE(addresses({refused, refused})) << "nothing known";
+  EXPECT_FALSE(addresses({truncated, empty_aaaa}))
+      << "a truncated A answer beside an empty AAAA one is not 'no instances'";
+}
+
 TEST(DnsMessage, EncodesAQueryWithEdns) {
   const auto query = dns::encode_query(0x1234, "catalog.shop.svc", dns::RecordType::a);
   ASSERT_TRUE(query);
