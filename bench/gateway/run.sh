@@ -46,32 +46,15 @@ wait_http "http://127.0.0.1:$gateway_port/healthz"
 # nginx as the reverse proxy to compare with: two workers, kept-alive
 # upstream connections, no buffering to disk.
 nginx_port=$(free_port)
-mkdir -p "$work/nginx"
-cat > "$work/nginx/nginx.conf" <<CONF
-worker_processes 2;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $work/nginx/body;
-  proxy_temp_path $work/nginx/proxy;
-  fastcgi_temp_path $work/nginx/fastcgi;
-  uwsgi_temp_path $work/nginx/uwsgi;
-  scgi_temp_path $work/nginx/scgi;
-  upstream catalog { server 127.0.0.1:$catalog_port; keepalive 64; }
+run_nginx "  upstream catalog { server 127.0.0.1:$catalog_port; keepalive 64; }
   server {
     listen 127.0.0.1:$nginx_port;
     location /api/catalog/ {
       proxy_pass http://catalog/;
       proxy_http_version 1.1;
-      proxy_set_header Connection "";
+      proxy_set_header Connection \"\";
     }
-  }
-}
-CONF
-nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
-pids+=($!)
+  }"
 wait_http "http://127.0.0.1:$nginx_port$(head -n1 "$work/by-id.txt")"
 
 export PATHS_FILE

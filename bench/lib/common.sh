@@ -17,10 +17,9 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_http() { for _ in $(seq 1 200); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.05; done; echo "not ready: $1" >&2; return 1; }
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 
-# start_nginx PORT ROOT: nginx serving ROOT's files from memory, the
-# machine's practical HTTP ceiling and the reference of every scenario.
-start_nginx() {
-  local port=$1 root=$2
+# run_nginx HTTP_BLOCK: nginx with two workers, no logs and temporary
+# files under $work, running the given server and upstream directives.
+run_nginx() {
   mkdir -p "$work/nginx"
   cat > "$work/nginx/nginx.conf" <<CONF
 worker_processes 2;
@@ -34,16 +33,22 @@ http {
   fastcgi_temp_path $work/nginx/fastcgi;
   uwsgi_temp_path $work/nginx/uwsgi;
   scgi_temp_path $work/nginx/scgi;
-  open_file_cache max=100;
-  server {
-    listen 127.0.0.1:$port;
-    root $root;
-    default_type application/json;
-  }
+$1
 }
 CONF
   nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
   pids+=($!)
+}
+
+# start_nginx PORT ROOT: nginx serving ROOT's files from memory, the
+# machine's practical HTTP ceiling and the reference of every scenario.
+start_nginx() {
+  run_nginx "  open_file_cache max=100;
+  server {
+    listen 127.0.0.1:$1;
+    root $2;
+    default_type application/json;
+  }"
 }
 
 # measure NAME SCRIPT URL: one wrk run (duration, connections and threads from

@@ -17,38 +17,22 @@
 
 namespace customers::testing {
 
-// A real customers service over real HTTP in either mode: embedded (a SQLite
-// file and the in-process bus) or distributed (a fresh PostgreSQL database
-// per test and NATS JetStream), the latter when the test infrastructure runs.
-// Calls are made as one signed-in customer unless a test acts as another.
 using platform::testing::eventually;
 using platform::testing::expect_problem;
 using platform::testing::mode_name;
 using platform::testing::Reply;
 
-class CustomersTest : public ::testing::TestWithParam<platform::testing::DatabaseBackend> {
+// A real customers service over real HTTP in either mode: embedded (a SQLite
+// file and the in-process bus) or distributed (a fresh PostgreSQL database
+// per test and NATS JetStream), the latter when the test infrastructure runs.
+// Calls are made as one signed-in customer unless a test acts as another.
+
+class CustomersTest : public ::testing::TestWithParam<platform::testing::DatabaseBackend>,
+                      protected platform::testing::ApiCalls {
  protected:
   void SetUp() override;
   void TearDown() override;
 
-  Reply call(platform::http::Method method, const std::string& path, const std::string& body = {},
-             const std::string& content_type = "application/json",
-             platform::http::Headers headers = {}) {
-    return api_.call(method, path, body, content_type, std::move(headers));
-  }
-  Reply get(const std::string& path) { return api_.get(path); }
-  Reply post(const std::string& path, const boost::json::value& body,
-             platform::http::Headers headers = {}) {
-    return api_.post(path, body, std::move(headers));
-  }
-  Reply patch(const std::string& path, const boost::json::value& body) {
-    return api_.patch(path, body);
-  }
-  Reply put(const std::string& path) { return api_.put(path); }
-  Reply remove(const std::string& path) { return api_.remove(path); }
-
-  // The bearer token call() sends; empty sends none.
-  void acting_as(std::string token) { api_.acting_as(std::move(token)); }
   // Signs in as a new customer (a fresh UUIDv7 id); returns the id.
   std::string new_customer();
   std::string admin_token() const { return issuer_.admin_token(); }
@@ -71,7 +55,6 @@ class CustomersTest : public ::testing::TestWithParam<platform::testing::Databas
   std::unique_ptr<platform::bus::EventBus> bus_;
   std::unique_ptr<CustomersService> service_;
   std::unique_ptr<platform::http::Server> server_;
-  platform::testing::ApiClient api_;
 };
 
 }  // namespace customers::testing

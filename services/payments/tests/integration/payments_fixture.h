@@ -21,7 +21,8 @@ using platform::testing::Reply;
 // A real payments service over real HTTP on SQLite (embedded) or a fresh
 // PostgreSQL database (distributed). Calls are made by `orders_` (the orders
 // service's token, scope payments.charge) unless a test acts as someone else.
-class PaymentsTest : public ::testing::TestWithParam<platform::testing::DatabaseBackend> {
+class PaymentsTest : public ::testing::TestWithParam<platform::testing::DatabaseBackend>,
+                     protected platform::testing::ApiCalls {
  protected:
   void SetUp() override { start({}); }
   void TearDown() override;
@@ -47,7 +48,6 @@ class PaymentsTest : public ::testing::TestWithParam<platform::testing::Database
   std::unique_ptr<platform::metrics::Registry> registry_;
   std::unique_ptr<PaymentsService> service_;
   std::unique_ptr<platform::http::Server> server_;
-  platform::testing::ApiClient api_;
 };
 
 // {"amount": amount, "currency": "EUR"}

@@ -52,6 +52,32 @@ class ApiClient {
   http::Client client_{single_attempt()};
 };
 
+// What a service test fixture calls with: the client's calls as the
+// fixture's own, so that tests say get(...) rather than api_.get(...).
+class ApiCalls {
+ protected:
+  Reply call(http::Method method, const std::string& path, const std::string& body = {},
+             const std::string& content_type = "application/json", http::Headers headers = {}) {
+    return api_.call(method, path, body, content_type, std::move(headers));
+  }
+  Reply get(const std::string& path, http::Headers headers = {}) {
+    return api_.get(path, std::move(headers));
+  }
+  Reply post(const std::string& path, const boost::json::value& body, http::Headers headers = {}) {
+    return api_.post(path, body, std::move(headers));
+  }
+  Reply patch(const std::string& path, const boost::json::value& body) {
+    return api_.patch(path, body);
+  }
+  Reply put(const std::string& path) { return api_.put(path); }
+  Reply remove(const std::string& path) { return api_.remove(path); }
+  std::string url(const std::string& path) const { return api_.url(path); }
+  // The bearer token calls send; empty sends none.
+  void acting_as(std::string token) { api_.acting_as(std::move(token)); }
+
+  ApiClient api_;
+};
+
 // Checks the shape every error must have: a problem document of type
 // "/problems/<code>" with the status repeated.
 void expect_problem(const Reply& reply, int status, const std::string& code);
