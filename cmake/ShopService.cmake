@@ -1,4 +1,4 @@
-# shop_service(<name> [LINK <libraries>...])
+# shop_service(<name> [LINK <libraries>...] [TEST_LINK <libraries>...])
 #
 # One service, laid out as every service is:
 # - a static library of src/**.cpp, linked by the service's own executable
@@ -7,9 +7,11 @@
 #   <name>::migrations() and <name>::openapi_document();
 # - the executable `<name>` from main.cpp when present;
 # - tests/unit and tests/integration as two test executables labelled
-#   "<name>;unit" and "<name>;integration", when they have sources.
+#   "<name>;unit" and "<name>;integration", when they have sources; the
+#   integration tests also link TEST_LINK (other services a test runs beside
+#   this one, for real).
 function(shop_service name)
-  cmake_parse_arguments(ARG "" "" "LINK" ${ARGN})
+  cmake_parse_arguments(ARG "" "" "LINK;TEST_LINK" ${ARGN})
   set(dir "${CMAKE_CURRENT_SOURCE_DIR}")
   file(GLOB_RECURSE sources CONFIGURE_DEPENDS "${dir}/src/*.cpp")
   add_library(${name} STATIC ${sources})
@@ -39,6 +41,9 @@ function(shop_service name)
         add_executable(${name}_${kind}_tests ${tests})
         target_link_libraries(${name}_${kind}_tests PRIVATE ${name} platform_testing
                                                             GTest::gtest_main)
+        if(kind STREQUAL "integration" AND ARG_TEST_LINK)
+          target_link_libraries(${name}_${kind}_tests PRIVATE ${ARG_TEST_LINK})
+        endif()
         gtest_discover_tests(${name}_${kind}_tests DISCOVERY_MODE PRE_TEST
                              PROPERTIES LABELS "${name};${kind}")
       endif()

@@ -12,6 +12,7 @@
 #include "customers_service.h"
 #include "demo/demo_catalog.h"
 #include "gateway.h"
+#include "orders_service.h"
 #include "payments_service.h"
 #include "platform/bus/database_bus.h"
 #include "platform/config.h"
@@ -19,7 +20,9 @@
 #include "platform/http/health.h"
 #include "platform/http/json_response.h"
 #include "platform/http/server_settings.h"
+#include "platform/http/service_token.h"
 #include "platform/log.h"
+#include "saga/remote_participants.h"
 #include "service_hosts.h"
 
 namespace {
@@ -29,7 +32,8 @@ platform::http::Response shop_index(platform::http::Request&) {
   boost::json::object services{{"catalog", "/api/catalog/v1/products"},
                                {"auth", "/api/auth/.well-known/openid-configuration"},
                                {"customers", "/api/customers/v1/customers/me"},
-                               {"payments", "/api/payments/v1/payment-methods"}};
+                               {"payments", "/api/payments/v1/payment-methods"},
+                               {"orders", "/api/orders/v1/orders"}};
   return platform::http::json_response(
       200, boost::json::object{
                {"name", "shop"}, {"mode", "embedded"}, {"services", std::move(services)}});
@@ -66,6 +70,26 @@ auth::RegisteredClient storefront_client(const std::string& public_url) {
   return client;
 }
 
+// A service of the shop that calls others as itself (client credentials),
+// with a secret made at each start: nothing outside the process needs it.
+struct ServiceClient {
+  std::string id;
+  std::string secret;
+};
+
+ServiceClient register_service_client(auth::AuthService& auth_service, const std::string& id,
+                                      std::vector<std::string> scopes) {
+  auth::RegisteredClient client;
+  client.id = id;
+  client.name = id + " service";
+  client.grant_types = {"client_credentials"};
+  client.scopes = auth::Scopes::of(std::move(scopes));
+  ServiceClient registered{id,
+                           platform::crypto::base64url_encode(platform::crypto::random_bytes(32))};
+  auth_service.provider().register_client(client, registered.secret);
+  return registered;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -93,7 +117,7 @@ int main(int argc, char** argv) {
                                          0, 1'000'000);
   // The services' own loopback ports, for looking at one service alone.
   struct {
-    int auth, catalog, customers, payments;
+    int auth, catalog, customers, payments, orders;
   } ports{};
   ports.auth = static_cast<int>(config.integer(
       "SHOP_AUTH_PORT", 0, "the auth service's own port (0: any free one)", 0, 65535));
@@ -103,6 +127,8 @@ int main(int argc, char** argv) {
       "SHOP_CUSTOMERS_PORT", 0, "the customers service's own port (0: any free one)", 0, 65535));
   ports.payments = static_cast<int>(config.integer(
       "SHOP_PAYMENTS_PORT", 0, "the payments service's own port (0: any free one)", 0, 65535));
+  ports.orders = static_cast<int>(config.integer(
+      "SHOP_ORDERS_PORT", 0, "the orders service's own port (0: any free one)", 0, 65535));
   const auto log_level = config.text("LOG_LEVEL", "info", "debug, info, warn or error");
   config.finish();
   platform::log::set_service("shop");
@@ -160,6 +186,30 @@ int main(int argc, char** argv) {
     hosts.add("customers", customers_service.routes(), gateway::EdgeAuth::required,
               ports.customers);
     hosts.add("payments", payments_service.routes(), gateway::EdgeAuth::required, ports.payments);
+
+    // Orders calls the catalog and payments over HTTP as itself, as it does
+    // when it runs alone.
+    const auto orders_client = register_service_client(auth_service, "orders",
+                                                       {"catalog.reservations", "payments.charge"});
+    platform::http::ServiceTokenSource orders_tokens({hosts.url_of("auth") + "/oauth2/token",
+                                                      orders_client.id, orders_client.secret,
+                                                      "catalog.reservations payments.charge"});
+    platform::http::Client orders_calls;
+    orders::ParticipantEndpoints orders_endpoints;
+    orders_endpoints.catalog_url = hosts.url_of("catalog");
+    orders_endpoints.payments_url = hosts.url_of("payments");
+    orders::RemoteParticipants orders_participants(orders_endpoints, orders_calls, orders_tokens);
+    auto orders_database = platform::db::open_database("sqlite:" + (data / "orders.db").string());
+    orders::OrdersService::migrate(*orders_database);
+    orders::OrdersService orders_service(*orders_database, bus, registry, verifier,
+                                         orders_participants);
+    hosts.add("orders", orders_service.routes(), gateway::EdgeAuth::required, ports.orders);
+    // The hosts outlive the services declared after them: stop serving
+    // before those go, however this scope is left.
+    struct StopHosts {
+      ServiceHosts& hosts;
+      ~StopHosts() { hosts.stop(); }
+    } stop_hosts{hosts};
     if (web_root.empty() || !std::filesystem::exists(web_root)) {
       platform::http::Router index;
       index.get("/", shop_index, platform::http::inline_route());

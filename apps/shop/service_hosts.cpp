@@ -11,11 +11,16 @@ void ServiceHosts::host(const std::string& name, platform::http::Router routes, 
   auto& server = servers_.emplace_back(
       std::make_unique<platform::http::Server>(options, std::move(routes), registry_));
   server->start();
+  ports_[name] = server->port();
 
   gateway::UpstreamConfig upstream;
   upstream.name = name;
   upstream.discovery = gateway::StaticEndpoints{{"127.0.0.1:" + std::to_string(server->port())}};
   config_.upstreams.push_back(std::move(upstream));
+}
+
+std::string ServiceHosts::url_of(const std::string& name) const {
+  return "http://127.0.0.1:" + std::to_string(ports_.at(name));
 }
 
 void ServiceHosts::add(const std::string& name, platform::http::Router routes,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,6 +22,8 @@ class ServiceHosts {
   // Serves `routes` for every path no service claims.
   void add_root(platform::http::Router routes);
   gateway::GatewayConfig gateway_config() const;
+  // http://127.0.0.1:<port> of service `name`, for services that call it.
+  std::string url_of(const std::string& name) const;
   void stop();
 
  private:
@@ -29,5 +32,6 @@ class ServiceHosts {
 
   platform::metrics::Registry& registry_;
   std::vector<std::unique_ptr<platform::http::Server>> servers_;
+  std::map<std::string, int> ports_;
   gateway::GatewayConfig config_;
 };

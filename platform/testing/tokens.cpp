@@ -4,6 +4,8 @@
 
 #include "platform/auth/jwt.h"
 #include "platform/clock.h"
+#include "platform/crypto.h"
+#include "platform/http/form.h"
 #include "platform/ids.h"
 
 namespace platform::testing {
@@ -73,6 +75,28 @@ JwksServer::JwksServer(const TestIssuer& issuer) {
         return http::Response::json(200, jwks);
       },
       http::inline_route());
+  // Client credentials (RFC 6749 §4.4) for service executables under test:
+  // any client with a secret gets a token for the scope it asks.
+  router.post(
+      "/oauth2/token",
+      [&issuer](http::Request& request) {
+        const auto fields = http::parse_form(request.body);
+        const auto header = request.header("Authorization");
+        const auto credentials =
+            header.starts_with("Basic ") ? crypto::base64_decode(header.substr(6)) : std::nullopt;
+        const auto colon = credentials ? credentials->find(':') : std::string::npos;
+        if (!fields || http::single_field(*fields, "grant_type") != "client_credentials" ||
+            colon == std::string::npos || colon == 0 || colon + 1 == credentials->size()) {
+          return http::Response::json(400, R"({"error":"invalid_request"})");
+        }
+        const auto client = http::form_decode(credentials->substr(0, colon)).value_or("");
+        const auto scope = http::single_field(*fields, "scope").value_or("");
+        boost::json::object body{{"access_token", issuer.service_token(client, scope)},
+                                 {"token_type", "Bearer"},
+                                 {"expires_in", 300}};
+        return http::Response::json(200, boost::json::serialize(body));
+      },
+      http::inline_route());
   http::ServerOptions options;
   options.service = "jwks";
   options.access_log = false;
@@ -89,9 +113,11 @@ std::string JwksServer::jwks_url() const {
 int JwksServer::requests() const { return served_->load(); }
 
 std::map<std::string, std::string> JwksServer::environment() const {
-  return {{"AUTH_ISSUER", TestIssuer::kIssuer},
-          {"AUTH_AUDIENCE", TestIssuer::kAudience},
-          {"AUTH_JWKS_URL", jwks_url()}};
+  return {
+      {"AUTH_ISSUER", TestIssuer::kIssuer},
+      {"AUTH_AUDIENCE", TestIssuer::kAudience},
+      {"AUTH_JWKS_URL", jwks_url()},
+      {"AUTH_TOKEN_URL", "http://127.0.0.1:" + std::to_string(server_->port()) + "/oauth2/token"}};
 }
 
 }  // namespace platform::testing

@@ -21,12 +21,14 @@ constexpr const char* kLocalServices = R"({
     {"name": "auth", "static": ["127.0.0.1:8082"]},
     {"name": "catalog", "static": ["127.0.0.1:8081"]},
     {"name": "customers", "static": ["127.0.0.1:8083"]},
+    {"name": "orders", "static": ["127.0.0.1:8084"]},
     {"name": "payments", "static": ["127.0.0.1:8085"]}
   ],
   "routes": [
     {"prefix": "/api/auth", "upstream": "auth", "auth": "none"},
     {"prefix": "/api/catalog", "upstream": "catalog", "max_body_bytes": 67108864},
     {"prefix": "/api/customers", "upstream": "customers"},
+    {"prefix": "/api/orders", "upstream": "orders", "auth": "required"},
     {"prefix": "/api/payments", "upstream": "payments", "auth": "required"}
   ]
 })";

@@ -66,6 +66,19 @@ std::string caller_scope(std::string_view scope, std::string_view subject) {
 
 }  // namespace
 
+KeyedRequest keyed_request(const Request& request) {
+  const auto key = request.header("Idempotency-Key");
+  if (key.empty()) {
+    throw Error(ErrorKind::invalid_argument, "idempotency-key-required",
+                "this operation needs an Idempotency-Key header", "Idempotency-Key");
+  }
+  if (!acceptable_key(key)) {
+    throw invalid_field("Idempotency-Key", "Idempotency-Key must be 1 to 255 visible characters");
+  }
+  return {request.caller ? request.caller->subject : std::string(), std::string(key),
+          sha256_hex(request)};
+}
+
 Handler idempotent(db::Database& database, std::string service_scope, Handler handler,
                    std::chrono::seconds abandoned_after) {
   auto calls = std::make_shared<std::atomic<std::uint64_t>>(0);

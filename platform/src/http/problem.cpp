@@ -1,5 +1,7 @@
 #include "platform/http/problem.h"
 
+#include <boost/json.hpp>
+
 #include "platform/json_text.h"
 #include "platform/trace_context.h"
 
@@ -112,6 +114,23 @@ Response problem_from(const Error& error) {
     return problem(status, "internal", reason(status), "an unexpected error occurred");
   }
   return problem(status, error.code(), reason(status), error.what(), error.field());
+}
+
+ProblemSummary read_problem(const Response& response) {
+  boost::system::error_code error;
+  const auto body = boost::json::parse(response.body, error);
+  const auto* object = error ? nullptr : body.if_object();
+  if (object == nullptr) return {};
+  ProblemSummary summary;
+  constexpr std::string_view kPrefix = "/problems/";
+  if (const auto* type = object->if_contains("type"); type && type->is_string()) {
+    const std::string_view text = type->get_string();
+    if (text.starts_with(kPrefix)) summary.code = std::string(text.substr(kPrefix.size()));
+  }
+  if (const auto* detail = object->if_contains("detail"); detail && detail->is_string()) {
+    summary.detail = std::string(detail->get_string());
+  }
+  return summary;
 }
 
 }  // namespace platform::http

@@ -76,4 +76,14 @@ void ServiceTokenSource::invalidate(const std::string& token) {
   if (token == token_) token_.clear();
 }
 
+Response send_as_service(Client& client, AccessTokenSource& tokens, ClientRequest request) {
+  auto token = tokens.token();
+  request.headers.set("Authorization", "Bearer " + token);
+  auto response = client.send(request);
+  if (response.status != 401) return response;
+  tokens.invalidate(token);
+  request.headers.set("Authorization", "Bearer " + tokens.token());
+  return client.send(std::move(request));
+}
+
 }  // namespace platform::http

@@ -25,6 +25,20 @@ namespace platform::http {
 Handler idempotent(db::Database& database, std::string scope, Handler handler,
                    std::chrono::seconds abandoned_after = std::chrono::seconds(60));
 
+// For services that claim a key in the same transaction as the change it
+// makes (so that even a crash between change and answer cannot make a retry
+// act twice): the request's Idempotency-Key, who sent it (the verified
+// token's subject) and a hash of method, path and body, to tell a retry from
+// another request reusing the key.
+struct KeyedRequest {
+  std::string requester;
+  std::string key;
+  std::string request_hash;
+};
+// Throws Error(invalid_argument, "idempotency-key-required") when the header
+// is missing, invalid-field when it is not 1 to 255 visible characters.
+KeyedRequest keyed_request(const Request& request);
+
 // Forgets the kept responses of `subject`'s keys in `scope`, inside the
 // caller's transaction: erasing a person erases what was replayable to them.
 void forget_idempotency_keys(db::Session& session, std::string_view scope,

@@ -21,4 +21,13 @@ Response problem_from(const Error& error);
 
 int status_of(ErrorKind kind);
 
+// What another service's problem response says: the code of its type
+// ("/problems/<code>") and its detail. Both empty when the body is not a
+// problem document.
+struct ProblemSummary {
+  std::string code;
+  std::string detail;
+};
+ProblemSummary read_problem(const Response& response);
+
 }  // namespace platform::http

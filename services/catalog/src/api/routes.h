@@ -37,7 +37,8 @@ void add_category_routes(platform::http::Router& router, CatalogStore& store,
 void add_inventory_routes(platform::http::Router& router, CatalogStore& store,
                           const Idempotent& idempotent);
 // Counts outcomes in `outcomes` {outcome="held"|"replayed"|"insufficient_stock"|
-// "confirmed"|"released"}.
+// "confirmed"|"released"|"returned"}; the last three count every successful
+// call, replays included. The expiry sweeper adds "expired".
 void add_reservation_routes(platform::http::Router& router, CatalogStore& store,
                             platform::metrics::Family<platform::metrics::Counter>& outcomes);
 

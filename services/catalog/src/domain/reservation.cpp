@@ -17,6 +17,8 @@ std::string_view to_string(ReservationStatus status) {
       return "released";
     case ReservationStatus::expired:
       return "expired";
+    case ReservationStatus::returned:
+      return "returned";
   }
   return "held";
 }
@@ -26,6 +28,7 @@ std::optional<ReservationStatus> parse_reservation_status(std::string_view text)
   if (text == "confirmed") return ReservationStatus::confirmed;
   if (text == "released") return ReservationStatus::released;
   if (text == "expired") return ReservationStatus::expired;
+  if (text == "returned") return ReservationStatus::returned;
   return std::nullopt;
 }
 

@@ -8,9 +8,12 @@
 
 namespace catalog {
 
-// held -> confirmed (the order was paid: stock leaves the warehouse)
+// held -> confirmed (the order was paid: the held units leave on hand and reserved)
 // held -> released (the order was cancelled) | expired (nobody confirmed in time)
-enum class ReservationStatus { held, confirmed, released, expired };
+// confirmed -> returned (the paid order was cancelled before shipment: its
+//                        stock goes back on hand)
+// released, expired and returned are final.
+enum class ReservationStatus { held, confirmed, released, expired, returned };
 
 std::string_view to_string(ReservationStatus status);
 std::optional<ReservationStatus> parse_reservation_status(std::string_view text);
@@ -29,6 +32,7 @@ struct Reservation {
   std::int64_t expires_at = 0;  // Unix milliseconds
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+  std::optional<std::int64_t> returned_at;  // Unix milliseconds; set once returned
 };
 
 // Merges repeated products and sorts by product id. The sort matters: every

@@ -83,6 +83,8 @@ boost::json::object to_json(const Reservation& reservation) {
   object["expires_at"] = time_text(reservation.expires_at);
   object["created_at"] = time_text(reservation.created_at);
   object["updated_at"] = time_text(reservation.updated_at);
+  object["returned_at"] =
+      reservation.returned_at ? boost::json::value(time_text(*reservation.returned_at)) : nullptr;
   return object;
 }
 

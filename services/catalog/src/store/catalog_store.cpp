@@ -327,7 +327,8 @@ namespace {
 std::optional<Reservation> reservation_where(Session& session, std::string_view condition,
                                              std::string_view key) {
   const auto head = session.run(
-      "SELECT id, order_id, status, expires_at, created_at, updated_at FROM reservations WHERE " +
+      "SELECT id, order_id, status, expires_at, created_at, updated_at, returned_at "
+      "FROM reservations WHERE " +
           std::string(condition),
       key);
   if (head.empty()) return std::nullopt;
@@ -339,6 +340,9 @@ std::optional<Reservation> reservation_where(Session& session, std::string_view 
   reservation.expires_at = row.get<std::int64_t>(3);
   reservation.created_at = row.get<std::int64_t>(4);
   reservation.updated_at = row.get<std::int64_t>(5);
+  reservation.returned_at = row.get<std::optional<std::int64_t>>(6);
+  // The status column stays 'confirmed' on return (0002_reservation_returns.sql).
+  if (reservation.returned_at) reservation.status = ReservationStatus::returned;
   for (const auto& line :
        session.run("SELECT product_id, quantity FROM reservation_lines WHERE reservation_id = $1 "
                    "ORDER BY product_id",
@@ -371,6 +375,9 @@ constexpr std::string_view kReleaseStock =
 constexpr std::string_view kShipStock =
     "UPDATE inventory SET on_hand = on_hand - $2, reserved = reserved - $2, updated_at = $3 "
     "WHERE product_id = $1 RETURNING on_hand, reserved";
+constexpr std::string_view kReturnStock =
+    "UPDATE inventory SET on_hand = on_hand + $2, updated_at = $3 WHERE product_id = $1 "
+    "RETURNING on_hand, reserved";
 
 [[noreturn]] void reservation_not_found(std::string_view id) {
   throw platform::not_found("reservation-not-found", "no reservation " + std::string(id));
@@ -450,6 +457,11 @@ std::optional<Reservation> CatalogStore::find_reservation(std::string_view id) {
       [&](Session& session) { return reservation_where(session, "id = $1", id); });
 }
 
+std::optional<Reservation> CatalogStore::find_reservation_by_order(std::string_view order_id) {
+  return database_.read(
+      [&](Session& session) { return reservation_where(session, "order_id = $1", order_id); });
+}
+
 Reservation CatalogStore::confirm_reservation(std::string_view id) {
   return write([&](Session& session) {
     auto reservation = reservation_where(session, "id = $1", id);
@@ -481,9 +493,47 @@ Reservation CatalogStore::release_reservation(std::string_view id) {
       throw platform::conflict("reservation-confirmed",
                                "a confirmed reservation cannot be released");
     }
+    if (reservation->status == ReservationStatus::returned) {
+      throw platform::conflict("reservation-returned", "a returned reservation cannot be released");
+    }
     if (!settle(session, *reservation, ReservationStatus::released, kReleaseStock)) {
       throw platform::conflict("reservation-changed", "reservation changed concurrently");
     }
+    return *reservation;
+  });
+}
+
+Reservation CatalogStore::return_reservation(std::string_view id) {
+  return write([&](Session& session) {
+    auto reservation = reservation_where(session, "id = $1", id);
+    if (!reservation) reservation_not_found(id);
+    if (reservation->status == ReservationStatus::returned) return *reservation;
+    if (reservation->status != ReservationStatus::confirmed) {
+      throw platform::conflict("reservation-not-confirmed",
+                               "only a confirmed reservation can be returned; this one is " +
+                                   std::string(to_string(reservation->status)));
+    }
+    // Only the transaction that sets returned_at puts stock back. A concurrent
+    // return that lost finds returned_at set (PostgreSQL re-checks the WHERE
+    // after the winner commits; SQLite writers take turns) and answers with
+    // the winner's result instead.
+    const auto now = platform::now_unix_millis();
+    const auto changed = session.run(
+        "UPDATE reservations SET returned_at = $2, updated_at = $2 "
+        "WHERE id = $1 AND status = 'confirmed' AND returned_at IS NULL",
+        reservation->id, now);
+    if (changed.affected_rows() == 0) {
+      auto current = reservation_where(session, "id = $1", id);
+      if (!current || current->status != ReservationStatus::returned) {
+        throw platform::conflict("reservation-changed", "reservation changed concurrently");
+      }
+      return *current;
+    }
+    for (const auto& line : reservation->lines)
+      change_stock(session, line.product_id, kReturnStock, line.quantity);
+    reservation->status = ReservationStatus::returned;
+    reservation->returned_at = now;
+    reservation->updated_at = now;
     return *reservation;
   });
 }

@@ -52,8 +52,14 @@ class CatalogStore {
                                        std::vector<ReservationLine> lines,
                                        std::int64_t hold_seconds);
   std::optional<Reservation> find_reservation(std::string_view id);
+  // The reservation of an order (order ids are unique), if it holds one.
+  std::optional<Reservation> find_reservation_by_order(std::string_view order_id);
   Reservation confirm_reservation(std::string_view id);
   Reservation release_reservation(std::string_view id);
+  // Puts the stock of a confirmed reservation back on hand (the paid order was
+  // cancelled before shipment). Idempotent: a returned reservation comes back
+  // unchanged. Throws conflict "reservation-not-confirmed" for any other status.
+  Reservation return_reservation(std::string_view id);
   // Returns held stock of reservations past their expiry; returns how many.
   int expire_reservations(std::int64_t now_millis, int limit);
 

@@ -1,7 +1,9 @@
 #include <atomic>
+#include <mutex>
 #include <thread>
 
 #include "catalog_fixture.h"
+#include "platform/ids.h"
 
 namespace catalog::testing {
 namespace {
@@ -22,6 +24,22 @@ class Reservations : public CatalogTest {
   }
   std::int64_t on_hand(const std::string& product) {
     return get("/v1/products/" + product + "/inventory").body.at("on_hand").as_int64();
+  }
+  std::int64_t reserved(const std::string& product) {
+    return get("/v1/products/" + product + "/inventory").body.at("reserved").as_int64();
+  }
+  // Holds and confirms `quantity` of `product` for `order`; returns the id.
+  std::string confirmed(const std::string& order, const std::string& product,
+                        std::int64_t quantity) {
+    auto held = reserve(order, product, quantity);
+    EXPECT_EQ(held.status, 201) << boost::json::serialize(held.body);
+    if (held.status != 201) return {};
+    std::string id(held.body.at("id").as_string());
+    EXPECT_EQ(post("/v1/reservations/" + id + "/confirm", boost::json::object{}).status, 200);
+    return id;
+  }
+  Reply give_back(const std::string& id) {
+    return post("/v1/reservations/" + id + "/return", boost::json::object{});
   }
 };
 
@@ -102,6 +120,194 @@ TEST_P(Reservations, ExpiredHoldsReturnStock) {
   EXPECT_EQ(get("/v1/reservations/" + id).body.at("status").as_string(), "expired");
   expect_problem(post("/v1/reservations/" + id + "/confirm", boost::json::object{}), 409,
                  "reservation-expired");
+  expect_problem(give_back(id), 409, "reservation-not-confirmed");
+  EXPECT_EQ(on_hand(lamp), 4);
+}
+
+TEST_P(Reservations, FindsTheReservationOfAnOrder) {
+  create_categories();
+  const auto lamp = create_product("R-6", 100, 10);
+  auto held = reserve("order-find-1", lamp, 2);
+  ASSERT_EQ(held.status, 201);
+  ASSERT_EQ(reserve("order-find-2", lamp, 1).status, 201);
+
+  auto found = get("/v1/reservations?order_id=order-find-1");
+  ASSERT_EQ(found.status, 200) << boost::json::serialize(found.body);
+  const auto& items = found.body.at("items").as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].at("id"), held.body.at("id"));
+  EXPECT_EQ(items[0].at("order_id").as_string(), "order-find-1");
+  EXPECT_EQ(items[0].at("status").as_string(), "held");
+  EXPECT_EQ(items[0].at("lines"), held.body.at("lines"));
+
+  auto none = get("/v1/reservations?order_id=order-never-reserved");
+  ASSERT_EQ(none.status, 200);
+  EXPECT_TRUE(none.body.at("items").as_array().empty());
+
+  for (const char* bad : {"/v1/reservations", "/v1/reservations?order_id="}) {
+    auto refused = get(bad);
+    expect_problem(refused, 400, "invalid-field");
+    EXPECT_EQ(refused.body.at("field").as_string(), "order_id") << bad;
+  }
+  expect_problem(get("/v1/reservations?order=order-find-1"), 400, "unknown-parameter");
+}
+
+TEST_P(Reservations, ReturnPutsConfirmedStockBackOnHandOnce) {
+  create_categories();
+  const auto lamp = create_product("R-7", 100, 10);
+  const auto shade = create_product("R-8", 100, 5);
+  auto held =
+      post("/v1/reservations",
+           {{"order_id", "order-return"},
+            {"lines",
+             {{{"product_id", lamp}, {"quantity", 3}}, {{"product_id", shade}, {"quantity", 2}}}}});
+  ASSERT_EQ(held.status, 201) << boost::json::serialize(held.body);
+  const std::string id(held.body.at("id").as_string());
+  auto confirmed = post("/v1/reservations/" + id + "/confirm", boost::json::object{});
+  ASSERT_EQ(confirmed.status, 200);
+  EXPECT_TRUE(confirmed.body.at("returned_at").is_null());
+  EXPECT_EQ(on_hand(lamp), 7);
+  EXPECT_EQ(on_hand(shade), 3);
+
+  auto returned = give_back(id);
+  ASSERT_EQ(returned.status, 200) << boost::json::serialize(returned.body);
+  EXPECT_EQ(returned.body.at("status").as_string(), "returned");
+  EXPECT_TRUE(returned.body.at("returned_at").is_string());
+  EXPECT_EQ(on_hand(lamp), 10);
+  EXPECT_EQ(available(lamp), 10);
+  EXPECT_EQ(reserved(lamp), 0);
+  EXPECT_EQ(on_hand(shade), 5);
+  EXPECT_EQ(available(shade), 5);
+  EXPECT_EQ(get("/v1/reservations/" + id).body, returned.body);
+  EXPECT_EQ(get("/v1/reservations?order_id=order-return").body.at("items").at(0), returned.body);
+
+  auto again = give_back(id);
+  ASSERT_EQ(again.status, 200) << "return is idempotent";
+  EXPECT_EQ(again.body, returned.body) << "a second return changes nothing";
+  EXPECT_EQ(on_hand(lamp), 10);
+  EXPECT_EQ(on_hand(shade), 5);
+
+  expect_problem(post("/v1/reservations/" + id + "/release", boost::json::object{}), 409,
+                 "reservation-returned");
+  expect_problem(post("/v1/reservations/" + id + "/confirm", boost::json::object{}), 409,
+                 "reservation-returned");
+  EXPECT_EQ(on_hand(lamp), 10);
+  EXPECT_EQ(reserved(lamp), 0);
+
+  platform::http::Client client;
+  const auto metrics = client.get(url("/metrics")).body;
+  EXPECT_NE(metrics.find("catalog_reservations_total{outcome=\"returned\"} 2"), std::string::npos)
+      << metrics;
+}
+
+TEST_P(Reservations, OnlyConfirmedReservationsAreReturned) {
+  create_categories();
+  const auto lamp = create_product("R-9", 100, 10);
+  auto held = reserve("order-held", lamp, 3);
+  ASSERT_EQ(held.status, 201);
+  const std::string held_id(held.body.at("id").as_string());
+  expect_problem(give_back(held_id), 409, "reservation-not-confirmed");
+  EXPECT_EQ(get("/v1/reservations/" + held_id).body.at("status").as_string(), "held");
+  EXPECT_EQ(on_hand(lamp), 10);
+  EXPECT_EQ(available(lamp), 7);
+
+  ASSERT_EQ(post("/v1/reservations/" + held_id + "/release", boost::json::object{}).status, 200);
+  expect_problem(give_back(held_id), 409, "reservation-not-confirmed");
+  EXPECT_EQ(on_hand(lamp), 10);
+  EXPECT_EQ(available(lamp), 10);
+
+  expect_problem(give_back("no-such-reservation"), 404, "reservation-not-found");
+}
+
+// An orders service retrying its return from several replicas at once: the
+// stock comes back once, and every caller is told it is returned.
+TEST_P(Reservations, ConcurrentReturnsAddStockOnce) {
+  create_categories();
+  constexpr int kCallers = 12;
+  const auto lamp = create_product("R-10", 100, 10);
+  const auto id = confirmed("order-race-return", lamp, 4);
+  ASSERT_FALSE(id.empty());
+  ASSERT_EQ(on_hand(lamp), 6);
+  std::atomic<int> returned{0};
+  std::atomic<int> other{0};
+  std::vector<std::thread> callers;
+  const auto orders_token = issuer_.service_token("orders", "catalog.reservations");
+  for (int i = 0; i < kCallers; ++i) {
+    callers.emplace_back([&] {
+      platform::http::Client client;
+      platform::http::ClientRequest request;
+      request.method = platform::http::Method::post;
+      request.url = url("/v1/reservations/" + id + "/return");
+      request.headers.set("Content-Type", "application/json");
+      request.headers.set("Authorization", "Bearer " + orders_token);
+      request.body = "{}";
+      const auto response = client.send(request);
+      const bool ok = response.status == 200 &&
+                      boost::json::parse(response.body).at("status").as_string() == "returned";
+      ++(ok ? returned : other);
+    });
+  }
+  for (auto& caller : callers) caller.join();
+  EXPECT_EQ(returned, kCallers);
+  EXPECT_EQ(other, 0);
+  EXPECT_EQ(on_hand(lamp), 10);
+  EXPECT_EQ(available(lamp), 10);
+}
+
+// Each line's stock change is published through the outbox, once.
+TEST_P(Reservations, ReturnPublishesStockChanges) {
+  std::mutex mutex;
+  std::vector<platform::bus::Event> received;
+  auto subscription = bus_->subscribe({.durable_name = "returns-" + platform::random_hex(4),
+                                       .subject_filter = "catalog.stock.changed"},
+                                      [&](const platform::bus::Event& event) {
+                                        std::lock_guard lock(mutex);
+                                        received.push_back(event);
+                                      });
+  create_categories();
+  const auto lamp = create_product("R-11", 100, 10);
+  const auto id = confirmed("order-return-events", lamp, 4);
+  ASSERT_EQ(give_back(id).status, 200);
+  ASSERT_EQ(give_back(id).status, 200);
+
+  // The NATS stream is shared by every test on that server: keep this
+  // product's {on_hand, reserved}.
+  using Figures = std::pair<std::int64_t, std::int64_t>;
+  auto about_this_product = [&] {
+    std::lock_guard lock(mutex);
+    std::vector<Figures> mine;
+    for (const auto& event : received) {
+      const auto data = boost::json::parse(event.data).as_object();
+      if (data.at("product_id").as_string() != lamp) continue;
+      mine.emplace_back(data.at("on_hand").as_int64(), data.at("reserved").as_int64());
+    }
+    return mine;
+  };
+  platform::testing::eventually([&] { return about_this_product().size() >= 4; });
+  std::this_thread::sleep_for(300ms);  // a second return's event would show by now
+  // Created, held, confirmed, returned.
+  EXPECT_EQ(about_this_product(), (std::vector<Figures>{{10, 0}, {10, 4}, {6, 0}, {10, 0}}));
+}
+
+TEST_P(Reservations, OnlyStockKeepersFindAndReturn) {
+  create_categories();
+  const auto lamp = create_product("R-12", 100, 10);
+  const auto id = confirmed("order-access", lamp, 1);
+
+  acting_as("");
+  expect_problem(get("/v1/reservations?order_id=order-access"), 401, "unauthenticated");
+  expect_problem(give_back(id), 401, "unauthenticated");
+
+  acting_as(issuer_.user_token("0190d5a0-0000-7000-8000-000000000001"));
+  expect_problem(get("/v1/reservations?order_id=order-access"), 403, "forbidden");
+  expect_problem(give_back(id), 403, "forbidden");
+
+  acting_as(issuer_.admin_token());
+  EXPECT_EQ(on_hand(lamp), 9) << "refused returns leave the stock alone";
+
+  acting_as(issuer_.service_token("orders", "catalog.reservations"));
+  EXPECT_EQ(get("/v1/reservations?order_id=order-access").body.at("items").as_array().size(), 1u);
+  EXPECT_EQ(give_back(id).status, 200);
 }
 
 // Many shoppers race for the last units: exactly the stock is sold, never more.

@@ -104,6 +104,16 @@ TEST(Reservation, NormalizesLinesInLockOrder) {
   EXPECT_THROW(normalize_lines({{"a", 600}, {"a", 600}}), platform::Error);
 }
 
+TEST(Reservation, StatusNamesRoundTrip) {
+  for (auto status :
+       {ReservationStatus::held, ReservationStatus::confirmed, ReservationStatus::released,
+        ReservationStatus::expired, ReservationStatus::returned}) {
+    EXPECT_EQ(parse_reservation_status(to_string(status)), status) << to_string(status);
+  }
+  EXPECT_EQ(to_string(ReservationStatus::returned), "returned");
+  EXPECT_EQ(parse_reservation_status("shipped"), std::nullopt);
+}
+
 TEST(Category, PathContainment) {
   EXPECT_EQ(child_path(std::nullopt, "home"), "home");
   EXPECT_EQ(child_path(std::string("home"), "lighting"), "home/lighting");

@@ -6,15 +6,11 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/page_cursor.h"
+
 namespace customers {
 
-// Where the previous page of a list ended, so the next one starts strictly
-// after it (keyset pagination: stable under inserts, same cost on every page).
-struct PageCursor {
-  std::int64_t time = 0;  // the sort time of the last item, when the list has one
-  std::string id;         // the id of the last item
-  bool operator==(const PageCursor&) const = default;
-};
+using platform::PageCursor;
 
 // What a client asks of a paged list: `limit` items after `after`.
 struct PageRequest {
@@ -31,10 +27,8 @@ struct Page {
 // Each list has its own kind, so a cursor of one is refused by the other.
 enum class ListKind { customers, orders };
 
-// Opaque to clients: base64url of a small versioned record.
+// The platform's cursors (platform/page_cursor.h), one list name per kind.
 std::string encode_cursor(ListKind kind, const PageCursor& cursor);
-// Throws platform::Error(invalid_argument, field "cursor") for anything
-// encode_cursor did not make for `kind`.
 PageCursor decode_cursor(ListKind kind, std::string_view text);
 
 }  // namespace customers

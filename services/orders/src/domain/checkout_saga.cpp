@@ -68,6 +68,23 @@ std::chrono::milliseconds retry_delay(int attempts, const SagaPolicy& policy) {
   return std::min(delay, policy.longest_retry);
 }
 
+std::optional<SagaState> begin_cancellation(const SagaState& state, std::string reason,
+                                            std::int64_t now) {
+  switch (state.step) {
+    case SagaStep::reserve_stock:
+      return compensate(state, SagaStep::release_stock, std::move(reason), now);
+    case SagaStep::authorize_payment:
+    case SagaStep::confirm_stock:
+    case SagaStep::done:
+      return compensate(state, SagaStep::void_payment, std::move(reason), now);
+    case SagaStep::void_payment:
+    case SagaStep::release_stock:
+    case SagaStep::cancelled:
+      break;
+  }
+  return std::nullopt;
+}
+
 SagaMove advance(const SagaState& state, const StepResult& result, std::int64_t now,
                  const SagaPolicy& policy) {
   const auto outcome = result.outcome;

@@ -79,6 +79,14 @@ struct SagaMove {
 SagaMove advance(const SagaState& state, const StepResult& result, std::int64_t now,
                  const SagaPolicy& policy = {});
 
+// A person (the customer or an admin) cancels the order: the compensation
+// that undoes whatever may have been done so far, starting now; with a
+// payment possibly authorized it voids first. nullopt when the saga is
+// already compensating or cancelled. Whether the order's status still allows
+// cancelling is the caller's question (is_cancellable).
+std::optional<SagaState> begin_cancellation(const SagaState& state, std::string reason,
+                                            std::int64_t now);
+
 // The wait before attempt `attempts` + 1: doubling from first_retry up to
 // longest_retry.
 std::chrono::milliseconds retry_delay(int attempts, const SagaPolicy& policy);

@@ -117,5 +117,43 @@ TEST(CheckoutSaga, StepNamesRoundTripAndFinishedSagasStayPut) {
   EXPECT_EQ(advance(done, kNoAnswer, 5).state.step, SagaStep::done);
 }
 
+TEST(CheckoutSaga, CancellingUndoesWhatMayHaveBeenDone) {
+  SagaState state;
+  state.step = SagaStep::reserve_stock;
+  auto cancelled = begin_cancellation(state, "changed my mind", 50);
+  ASSERT_TRUE(cancelled);
+  EXPECT_EQ(cancelled->step, SagaStep::release_stock);  // a hold may exist unanswered
+  EXPECT_EQ(cancelled->cancel_reason, "changed my mind");
+  EXPECT_EQ(cancelled->next_attempt_at, 50);
+
+  for (const auto step : {SagaStep::authorize_payment, SagaStep::confirm_stock, SagaStep::done}) {
+    state.step = step;
+    cancelled = begin_cancellation(state, "changed my mind", 50);
+    ASSERT_TRUE(cancelled) << to_string(step);
+    EXPECT_EQ(cancelled->step, SagaStep::void_payment) << to_string(step);
+  }
+  // Void, then release, then cancelled.
+  auto move = advance(*cancelled, kOk, 60);
+  EXPECT_EQ(move.state.step, SagaStep::release_stock);
+  move = advance(move.state, kOk, 70);
+  EXPECT_EQ(move.state.step, SagaStep::cancelled);
+  EXPECT_EQ(move.status, OrderStatus::cancelled);
+  EXPECT_EQ(move.state.cancel_reason, "changed my mind");
+
+  for (const auto step : {SagaStep::void_payment, SagaStep::release_stock, SagaStep::cancelled}) {
+    state.step = step;
+    EXPECT_FALSE(begin_cancellation(state, "again", 80)) << to_string(step);
+  }
+}
+
+TEST(CheckoutSaga, AFailureReasonIsNotOverwrittenByACancellation) {
+  SagaState state;
+  state.step = SagaStep::authorize_payment;
+  state.cancel_reason = "the card was declined";
+  const auto cancelled = begin_cancellation(state, "changed my mind", 1);
+  ASSERT_TRUE(cancelled);
+  EXPECT_EQ(cancelled->cancel_reason, "the card was declined");
+}
+
 }  // namespace
 }  // namespace orders

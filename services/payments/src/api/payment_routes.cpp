@@ -1,10 +1,10 @@
 #include <boost/json.hpp>
 #include <chrono>
 
-#include "api/operation_request.h"
 #include "api/routes.h"
 #include "platform/clock.h"
 #include "platform/error.h"
+#include "platform/http/idempotency.h"
 #include "platform/http/json_response.h"
 #include "platform/ids.h"
 #include "platform/json.h"
@@ -111,7 +111,7 @@ void require_processed(const Outcome& outcome) {
 Response change_payment(ApiContext& context, Request& request, std::string_view operation_name,
                         const std::function<Outcome(const PaymentMethod&)>& ask_processor,
                         const std::function<Payment(Payment)>& rule) {
-  const auto operation = operation_request(request);
+  const auto operation = platform::http::keyed_request(request);
   if (const auto earlier = context.store.replay(operation)) {
     context.operations.with({std::string(operation_name), "replayed"}).increment();
     return answer(*earlier);
@@ -145,7 +145,7 @@ void add_payment_routes(platform::http::Router& router, ApiContext context) {
   router.post(
       "/v1/payments",
       [context](Request& request) {
-        const auto operation = operation_request(request);
+        const auto operation = platform::http::keyed_request(request);
         const auto input = read_authorization(request);
         if (const auto earlier = context.store.replay(operation)) {
           context.operations.with({"authorize", "replayed"}).increment();

@@ -9,16 +9,11 @@
 #include "domain/payment.h"
 #include "domain/payment_method.h"
 #include "platform/db/database.h"
+#include "platform/http/idempotency.h"
 
 namespace payments {
 
-// Who asks for an operation, under which Idempotency-Key, for which request
-// (a hash of method, path and body).
-struct OperationRequest {
-  std::string requester;
-  std::string key;
-  std::string request_hash;
-};
+using OperationRequest = platform::http::KeyedRequest;
 
 // A payment as an operation left it, and how to answer: a replay gets the
 // status code of the first answer.

@@ -11,6 +11,7 @@
 #include "platform/auth/token_verifier.h"
 #include "platform/http/message.h"
 #include "platform/http/server.h"
+#include "platform/http/service_token.h"
 
 namespace platform::testing {
 
@@ -48,8 +49,22 @@ class TestIssuer {
   std::shared_ptr<const auth::TokenVerifier> verifier_;
 };
 
+// One token, always: what a service under test calls others with, in place of
+// a client-credentials token from an issuer.
+class FixedTokenSource final : public http::AccessTokenSource {
+ public:
+  explicit FixedTokenSource(std::string token) : token_(std::move(token)) {}
+  std::string token() override { return token_; }
+  void invalidate(const std::string&) override {}
+
+ private:
+  std::string token_;
+};
+
 // Serves a TestIssuer's JWKS over HTTP, for service executables started by
-// system tests (AUTH_ISSUER=TestIssuer::kIssuer, AUTH_JWKS_URL=jwks_url()).
+// system tests (AUTH_ISSUER=TestIssuer::kIssuer, AUTH_JWKS_URL=jwks_url()),
+// and client-credentials tokens at /oauth2/token for those that call other
+// services (AUTH_TOKEN_URL). The issuer must outlive the server.
 class JwksServer {
  public:
   explicit JwksServer(const TestIssuer& issuer);
