@@ -37,6 +37,9 @@ int main(int argc, char** argv) {
   options.saga.policy.step_deadline =
       config.milliseconds("ORDERS_STEP_DEADLINE_MS", options.saga.policy.step_deadline,
                           "how long a saga step may keep failing before the order is cancelled");
+  options.saga.policy.settle_time = config.milliseconds(
+      "ORDERS_SETTLE_MS", options.saga.policy.settle_time,
+      "how long an unanswered call may still be at work elsewhere before it is compensated");
   options.saga.inline_patience = config.milliseconds(
       "ORDERS_INLINE_PATIENCE_MS", options.saga.inline_patience,
       "how long placing an order waits for retries before answering it still in progress");
@@ -49,8 +52,12 @@ int main(int argc, char** argv) {
   config.finish();
   platform::log::set_service("orders");
   platform::log::set_level(log_level);
-  if (endpoints.call_timeout * 2 >= options.saga.lease) {
-    platform::log::error("ORDERS_SAGA_LEASE_MS must be well above ORDERS_CALL_TIMEOUT_MS");
+  // A step makes up to four calls (a void that finds a capture: void, look,
+  // refund; plus a token), and a placing request may wait its patience: a
+  // live runner must never outlast its lease.
+  if (endpoints.call_timeout * 4 + options.saga.inline_patience >= options.saga.lease) {
+    platform::log::error(
+        "ORDERS_SAGA_LEASE_MS must exceed 4 x ORDERS_CALL_TIMEOUT_MS + ORDERS_INLINE_PATIENCE_MS");
     return 1;
   }
 

@@ -91,7 +91,8 @@ class CheckoutSagaCrash : public ::testing::TestWithParam<CrashCase> {
                   {"ORDERS_PAYMENTS_URL", url(payments_port_)},
                   {"ORDERS_CLIENT_SECRET", "crash-test"},
                   {"ORDERS_SAGA_LEASE_MS", "1500"},
-                  {"ORDERS_CALL_TIMEOUT_MS", "500"},
+                  {"ORDERS_CALL_TIMEOUT_MS", "250"},
+                  {"ORDERS_INLINE_PATIENCE_MS", "200"},
                   {"PLATFORM_FAULTS", faults}});
   }
 

@@ -2,9 +2,11 @@
 #include "api/order_input.h"
 #include "api/routes.h"
 #include "platform/clock.h"
+#include "platform/crypto.h"
 #include "platform/error.h"
 #include "platform/http/idempotency.h"
 #include "platform/http/json_response.h"
+#include "platform/ids.h"
 #include "representation/order_json.h"
 
 namespace orders {
@@ -30,6 +32,16 @@ void require_done(const StepResult& result, std::string_view refused_code) {
       "the payment service did not answer (" + result.reason + "); nothing changed, retry");
 }
 
+// Shipping and refunds act on a paid order whose saga is over: not one whose
+// cancellation is still giving things back.
+void require_settled(const Order& order) {
+  if (is_finished(order.saga.step)) return;
+  const bool cancelling = is_compensating(order.saga.step);
+  throw platform::conflict(
+      cancelling ? "order-being-cancelled" : "order-being-placed",
+      cancelling ? "the order is being cancelled" : "the order is still being placed");
+}
+
 StepResult call(const std::function<StepResult()>& operation) {
   try {
     return operation();
@@ -51,12 +63,19 @@ void add_fulfilment_routes(platform::http::Router& router, ApiContext context) {
       "/v1/orders/{id}/ship",
       [context, lease](Request& request) {
         const auto input = read_shipment(request);
-        HeldOrder held(context.store, request.path_parameter("id"), lease);
+        const auto& id = request.path_parameter("id");
+        const auto shipped = [&](const Order& order) {
+          return order.status != OrderStatus::paid && !order.carrier.empty() &&
+                 order.carrier == input.carrier && order.tracking_number == input.tracking_number;
+        };
+        const auto current = context.store.find(id);
+        if (!current) throw platform::not_found("order-not-found", "no order " + id);
+        if (shipped(*current)) return order_response(*current);
+        require_settled(*current);  // said as it is, even while a runner holds the order
+        HeldOrder held(context.store, id, lease);
         const auto& order = held.order();
-        if (order.status != OrderStatus::paid && order.carrier == input.carrier &&
-            order.tracking_number == input.tracking_number) {
-          return order_response(order);
-        }
+        if (shipped(order)) return order_response(order);
+        require_settled(order);
         if (order.status != OrderStatus::paid) {
           throw platform::conflict(
               "illegal-transition",
@@ -99,9 +118,14 @@ void add_fulfilment_routes(platform::http::Router& router, ApiContext context) {
         }
         const auto amount =
             input.amount ? input.amount->amount : order.draft.totals.total - order.refunded;
+        require_settled(order);
         check_refund(order, amount);
+        // The payment service sees one client (this one): the key it gets
+        // names the admin too, and stays short whatever the admin sent.
+        const auto payment_key =
+            platform::hex_encode(platform::crypto::sha256(key.requester + '\n' + key.key));
         require_done(call([&] {
-                       return context.participants.refund_payment(order, amount, key.key,
+                       return context.participants.refund_payment(order, amount, payment_key,
                                                                   input.reason);
                      }),
                      "refund-refused");

@@ -23,10 +23,12 @@ Response order_response(int status, const Order& order) {
   return platform::http::json_response(status, to_json(order));
 }
 
-// Whether the caller may see order `order`: its customer, an admin, or
-// checkout (which reads back what it placed).
+// Whether the caller may see order `order`: its customer, an admin, or the
+// checkout client that placed it (reading back what it placed).
 bool may_see(const platform::auth::Caller& caller, const Order& order) {
-  if (caller.is_service()) return caller.has_scope(kPlaceScope);
+  if (caller.is_service()) {
+    return caller.has_scope(kPlaceScope) && caller.subject == order.placed_by;
+  }
   return caller.is_admin() || caller.subject == order.draft.customer_id;
 }
 
@@ -123,6 +125,11 @@ void add_order_routes(platform::http::Router& router, ApiContext context) {
                        ? "cancelled by the shop"
                        : "cancelled by the customer";
         }
+        // Cancelled or being cancelled: answered as it is, even while the
+        // compensation's runner holds the order.
+        if (visible.status == OrderStatus::cancelled || is_compensating(visible.saga.step)) {
+          return order_response(200, visible);
+        }
         HeldOrder held(context.store, visible.id, context.runner.settings().lease.count());
         const auto& order = held.order();
         if (order.status == OrderStatus::cancelled || is_compensating(order.saga.step)) {
@@ -134,7 +141,8 @@ void add_order_routes(platform::http::Router& router, ApiContext context) {
                                        " can no longer be cancelled; ask for a refund instead");
         }
         const auto now = platform::now_unix_millis();
-        const auto compensation = begin_cancellation(order.saga, std::move(reason), now);
+        const auto compensation = begin_cancellation(order.saga, std::move(reason), now,
+                                                     context.runner.settings().policy);
         if (!compensation) return order_response(200, order);
         auto claimed = held.take();
         if (!context.store.save_saga(claimed, *compensation, std::nullopt, now,

@@ -43,10 +43,20 @@ bool past_deadline(const SagaState& state, std::int64_t now, const SagaPolicy& p
   return now - state.step_started_at >= policy.step_deadline.count();
 }
 
+// The compensation after a call whose outcome is unknown: it waits for the
+// call to settle in the other service.
+SagaState compensate_in_doubt(const SagaState& state, SagaStep first, std::string reason,
+                              std::int64_t now, const SagaPolicy& policy) {
+  auto next = compensate(state, first, std::move(reason), now);
+  next.next_attempt_at = now + policy.settle_time.count();
+  return next;
+}
+
 SagaMove forward_failed(const SagaState& state, std::int64_t now, const SagaPolicy& policy,
                         SagaStep compensation, std::string_view service) {
   if (!past_deadline(state, now, policy)) return {again_later(state, now, policy), std::nullopt};
-  return {compensate(state, compensation, std::string(service) + " did not answer in time", now),
+  return {compensate_in_doubt(state, compensation, std::string(service) + " did not answer in time",
+                              now, policy),
           std::nullopt};
 }
 
@@ -69,12 +79,13 @@ std::chrono::milliseconds retry_delay(int attempts, const SagaPolicy& policy) {
 }
 
 std::optional<SagaState> begin_cancellation(const SagaState& state, std::string reason,
-                                            std::int64_t now) {
+                                            std::int64_t now, const SagaPolicy& policy) {
   switch (state.step) {
     case SagaStep::reserve_stock:
-      return compensate(state, SagaStep::release_stock, std::move(reason), now);
+      return compensate_in_doubt(state, SagaStep::release_stock, std::move(reason), now, policy);
     case SagaStep::authorize_payment:
     case SagaStep::confirm_stock:
+      return compensate_in_doubt(state, SagaStep::void_payment, std::move(reason), now, policy);
     case SagaStep::done:
       return compensate(state, SagaStep::void_payment, std::move(reason), now);
     case SagaStep::void_payment:

@@ -45,6 +45,12 @@ struct SagaPolicy {
   std::chrono::milliseconds step_deadline{std::chrono::minutes(2)};
   std::chrono::milliseconds first_retry{std::chrono::milliseconds(200)};
   std::chrono::milliseconds longest_retry{std::chrono::seconds(30)};
+  // How long a call whose answer never came may still be at work in the
+  // other service. A compensation that follows such a call (a forward step
+  // given up, a cancellation while a step was in doubt) waits this long
+  // before it looks for what to undo, so that it cannot look before a late
+  // hold or authorization is written.
+  std::chrono::milliseconds settle_time{std::chrono::seconds(30)};
 };
 
 struct SagaState {
@@ -80,12 +86,13 @@ SagaMove advance(const SagaState& state, const StepResult& result, std::int64_t 
                  const SagaPolicy& policy = {});
 
 // A person (the customer or an admin) cancels the order: the compensation
-// that undoes whatever may have been done so far, starting now; with a
-// payment possibly authorized it voids first. nullopt when the saga is
-// already compensating or cancelled. Whether the order's status still allows
-// cancelling is the caller's question (is_cancellable).
+// that undoes whatever may have been done so far, with a payment possibly
+// authorized voiding first. It starts now after a finished step, and after
+// the settle time while a forward step is in doubt (a call may be at work). nullopt when the saga
+// is already compensating or cancelled. Whether the order's status still allows cancelling is the
+// caller's question (is_cancellable).
 std::optional<SagaState> begin_cancellation(const SagaState& state, std::string reason,
-                                            std::int64_t now);
+                                            std::int64_t now, const SagaPolicy& policy = {});
 
 // The wait before attempt `attempts` + 1: doubling from first_retry up to
 // longest_retry.

@@ -79,6 +79,7 @@ struct StatusChange {
 
 struct Order {
   std::string id;
+  std::string placed_by;  // the checkout client that placed it
   OrderDraft draft;
   OrderStatus status = OrderStatus::pending;
   std::int64_t refunded = 0;

@@ -27,7 +27,8 @@ constexpr std::array kFromAwaitingPayment{S::paid, S::cancelled};
 constexpr std::array kFromPaid{S::shipped, S::cancelled};
 constexpr std::array kFromShipped{S::delivered, S::partially_refunded, S::refunded};
 constexpr std::array kFromDelivered{S::partially_refunded, S::refunded};
-constexpr std::array kFromPartiallyRefunded{S::partially_refunded, S::refunded};
+// A refund may come while the parcel travels; it still arrives.
+constexpr std::array kFromPartiallyRefunded{S::delivered, S::partially_refunded, S::refunded};
 
 }  // namespace
 

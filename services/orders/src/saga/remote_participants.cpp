@@ -49,6 +49,12 @@ StepResult unexpected(std::string_view call, const Response& response) {
 
 std::string json_text(const boost::json::object& object) { return boost::json::serialize(object); }
 
+// A 404 that the service itself gave about the thing: a wrong base URL
+// answers 404 too, and must not pass for "nothing left to undo".
+bool not_found(const Response& response, std::string_view code) {
+  return response.status == 404 && platform::http::read_problem(response).code == code;
+}
+
 }  // namespace
 
 RemoteParticipants::RemoteParticipants(ParticipantEndpoints endpoints,
@@ -119,9 +125,9 @@ StepResult RemoteParticipants::authorize_payment(const Order& order) {
     const auto code = member(payment, "decline_code");
     return refused("the card was declined" + (code.empty() ? "" : " (" + code + ")"));
   }
-  if (response.status == 422) {
-    return refused("the payment method cannot be used: " +
-                   platform::http::read_problem(response).detail);
+  // 400/422: the payment service will never take this request as it is.
+  if (response.status == 422 || response.status == 400) {
+    return refused("the payment cannot be made: " + platform::http::read_problem(response).detail);
   }
   return unexpected("payment authorization", response);
 }
@@ -143,7 +149,7 @@ StepResult RemoteParticipants::confirm_stock(const Order& order) {
 StepResult RemoteParticipants::void_one(const std::string& payment_id) {
   const auto response = post(endpoints_.payments_url + "/v1/payments/" + payment_id + "/void", "{}",
                              "void:" + payment_id);
-  if (response.status == 200 || response.status == 404) return kSucceeded;
+  if (response.status == 200 || not_found(response, "payment-not-found")) return kSucceeded;
   if (response.status != 409) return unexpected("payment void", response);
   // Not authorized any more. Declined or voided: nothing is held. Captured
   // (a shipment that crashed before it was recorded, then a cancellation):
@@ -178,7 +184,7 @@ StepResult RemoteParticipants::void_payment(const Order& order) {
 StepResult RemoteParticipants::release_one(const std::string& reservation_id) {
   const auto base = endpoints_.catalog_url + "/v1/reservations/" + reservation_id;
   const auto response = post(base + "/release", "{}");
-  if (response.status == 200 || response.status == 404) return kSucceeded;
+  if (response.status == 200 || not_found(response, "reservation-not-found")) return kSucceeded;
   const auto problem = platform::http::read_problem(response);
   if (problem.code == "reservation-returned") return kSucceeded;
   if (problem.code == "reservation-confirmed") {

@@ -94,7 +94,14 @@ std::optional<Order> SagaRunner::run_if_free(std::string_view id,
 int SagaRunner::resume_due(int limit) {
   int ran = 0;
   for (const auto& id : store_.due_sagas(platform::now_unix_millis(), limit)) {
-    if (run_if_free(id, std::chrono::milliseconds(0))) ++ran;
+    // One order's trouble (its lease lapses and it is tried again later)
+    // must not hold up the others.
+    try {
+      if (run_if_free(id, std::chrono::milliseconds(0))) ++ran;
+    } catch (const std::exception& error) {
+      platform::log::error("saga could not be resumed",
+                           {{"order_id", id}, {"error", error.what()}});
+    }
   }
   return ran;
 }

@@ -20,7 +20,7 @@ constexpr std::string_view kOrderColumns =
     "shipping_tax, tax, total, refunded, prices_include_tax, tax_name, coupon, shipping_address, "
     "shipping_speed, delivery_min_days, delivery_max_days, carrier, tracking_number, "
     "payment_method, cancel_reason, saga_step, reservation_id, payment_id, saga_attempts, "
-    "step_started_at, next_attempt_at, created_at, updated_at FROM orders ";
+    "step_started_at, next_attempt_at, created_at, updated_at, placed_by FROM orders ";
 
 std::string address_text(const ShippingAddress& address) {
   return boost::json::serialize(boost::json::object{{"recipient", address.recipient},
@@ -80,6 +80,7 @@ Order order_from(Session& session, const Row& row) {
   saga.next_attempt_at = row.get<std::int64_t>(28);
   order.created_at = row.get<std::int64_t>(29);
   order.updated_at = row.get<std::int64_t>(30);
+  order.placed_by = row.get<std::string>(31);
 
   for (const auto& line : session.run(
            "SELECT product_id, sku, title, quantity, unit_price, subtotal, discount, tax, total "
@@ -141,11 +142,13 @@ void require_move(const Order& order, OrderStatus to) {
 // The order under `claimed`'s lease, locked; throws order-busy when another
 // claim took it over.
 Order load_claimed(Session& session, const ClaimedOrder& claimed) {
+  // Locked first: a takeover committing meanwhile is then seen below.
+  auto order = load_existing(session, claimed.order.id, true);
   const auto owner = session.run("SELECT lease_owner FROM orders WHERE id = $1", claimed.order.id);
   if (owner.empty() || owner.front().get<std::string>(0) != claimed.lease) {
     throw platform::conflict("order-busy", "the order was taken over by another change");
   }
-  return load_existing(session, claimed.order.id, true);
+  return order;
 }
 
 // Inserts the order unless its placement key was taken; false when it was.
@@ -214,6 +217,7 @@ OrdersStore::Placed OrdersStore::place(const Order& order, const Placement& plac
       throw platform::conflict("idempotency-key-in-use", "the Idempotency-Key is in use; retry");
     }
     Order stored = order;
+    stored.placed_by = placement.requester;
     stored.status = OrderStatus::pending;
     stored.history.clear();
     record_status(session, stored, OrderStatus::pending, "placed", order.created_at);
@@ -295,7 +299,11 @@ std::vector<std::string> OrdersStore::due_sagas(std::int64_t now, int limit) {
 bool OrdersStore::save_saga(ClaimedOrder& claimed, const SagaState& next,
                             std::optional<OrderStatus> status, std::int64_t now,
                             std::int64_t lease_millis) {
+  // The transaction may run again (a deadlock or serialization failure on
+  // PostgreSQL): it works on a copy, kept only once committed.
+  Order saved_order;
   const bool saved = database_.write([&](Session& session) {
+    saved_order = claimed.order;
     const bool finished = is_finished(next.step);
     const auto changed = session.run(
         "UPDATE orders SET saga_step = $3, reservation_id = $4, payment_id = $5, "
@@ -307,17 +315,18 @@ bool OrdersStore::save_saga(ClaimedOrder& claimed, const SagaState& next,
         next.next_attempt_at, finished ? std::string() : claimed.lease,
         finished ? std::int64_t{0} : now + lease_millis, now);
     if (changed.affected_rows() == 0) return false;
-    claimed.order.saga = next;
-    claimed.order.updated_at = now;
+    saved_order.saga = next;
+    saved_order.updated_at = now;
     if (status) {
-      require_move(claimed.order, *status);
-      session.run("UPDATE orders SET status = $2 WHERE id = $1", claimed.order.id,
+      require_move(saved_order, *status);
+      session.run("UPDATE orders SET status = $2 WHERE id = $1", saved_order.id,
                   to_string(*status));
-      record_status(session, claimed.order, *status,
+      record_status(session, saved_order, *status,
                     *status == OrderStatus::cancelled ? next.cancel_reason : std::string(), now);
     }
     return true;
   });
+  if (saved) claimed.order = std::move(saved_order);
   if (saved && status) on_commit_();
   return saved;
 }

@@ -25,6 +25,9 @@ class Lifecycle : public OrdersTest {
     client.acting_as(token);
     return client.call(method, path, body, body.empty() ? "" : "application/json");
   }
+  Reply get_as_admin(const std::string& id) {
+    return as(issuer_.admin_token(), platform::http::Method::get, "/v1/orders/" + id);
+  }
   Reply admin(const std::string& path, const std::string& body = {}) {
     return as(issuer_.admin_token(), platform::http::Method::post, path, body);
   }
@@ -122,6 +125,30 @@ TEST_P(Lifecycle, ShippingCapturesThenDeliveryAndRefundsFollowTheTimeline) {
             (std::vector<std::string>{"orders.order.placed", "orders.order.paid",
                                       "orders.order.shipped", "orders.order.delivered",
                                       "orders.order.refunded", "orders.order.refunded"}));
+}
+
+// Shipping captures; a cancellation voids. An order whose cancellation is
+// still under way (the payment service down) must not be shipped meanwhile.
+TEST_P(Lifecycle, AnOrderBeingCancelledIsNeitherShippedNorRefunded) {
+  const auto id = paid_order(kAda, 1);
+  participants_->fail(SagaStep::void_payment, true);
+  const auto cancelling =
+      as(customer_token(kAda), platform::http::Method::post, "/v1/orders/" + id + "/cancel");
+  ASSERT_EQ(cancelling.status, 200);
+  EXPECT_EQ(cancelling.body.at("status"), "paid");
+  EXPECT_EQ(cancelling.body.at("processing"), "void_payment");
+  expect_problem(admin("/v1/orders/" + id + "/ship", R"({"carrier":"DHL","tracking_number":"1"})"),
+                 409, "order-being-cancelled");
+  // Asking again answers the order as it is, even while its runner holds it.
+  EXPECT_EQ(
+      as(customer_token(kAda), platform::http::Method::post, "/v1/orders/" + id + "/cancel").status,
+      200);
+
+  participants_->fail(SagaStep::void_payment, false);
+  ASSERT_TRUE(platform::testing::eventually(
+      [&] { return get_as_admin(id).body.at("status") == "cancelled"; }));
+  EXPECT_EQ(payments_of(id)[0].at("status"), "voided");
+  EXPECT_EQ(stock_of(lamp_), std::make_pair(std::int64_t{10}, std::int64_t{0}));
 }
 
 TEST_P(Lifecycle, ADeclinedCaptureLeavesTheOrderPaid) {

@@ -49,6 +49,7 @@ OrdersOptions OrdersTest::quick_options() {
   options.saga.policy.first_retry = std::chrono::milliseconds(20);
   options.saga.policy.longest_retry = std::chrono::milliseconds(100);
   options.saga.policy.step_deadline = std::chrono::milliseconds(600);
+  options.saga.policy.settle_time = std::chrono::milliseconds(100);
   options.saga.lease = std::chrono::milliseconds(2000);
   options.saga.inline_patience = std::chrono::milliseconds(200);
   options.resume_interval = std::chrono::milliseconds(50);

@@ -190,6 +190,38 @@ TEST_P(Placement, AnUnansweredStepIsRetriedThenCompensatedPastItsDeadline) {
   EXPECT_TRUE(payments_of(id).empty());
 }
 
+// A cancellation while a step is in doubt (its call unanswered, maybe still
+// at work in the payment service) waits for the call to settle before it
+// looks for what to undo; then everything is given back.
+TEST_P(Placement, ACancellationWaitsForAStepInDoubtToSettle) {
+  auto options = quick_options();
+  options.saga.policy.step_deadline = 60s;
+  options.saga.policy.settle_time = 300ms;
+  options.resume_interval = 1h;  // nothing runs the saga but the requests
+  restart_orders(options);
+  const auto lamp = create_product("P-10", 1200, 3);
+  const auto card = save_card(kAda);
+  participants_->fail(SagaStep::authorize_payment, true);
+  const auto reply = place(order_body(kAda, card, {{lamp, 1, 1200}}), "checkout-10");
+  ASSERT_EQ(reply.status, 201);
+  const std::string id(reply.body.at("id").as_string());
+
+  platform::testing::ApiClient customer(orders_.url());
+  customer.acting_as(customer_token(kAda));
+  const auto cancelling =
+      customer.call(platform::http::Method::post, "/v1/orders/" + id + "/cancel");
+  ASSERT_EQ(cancelling.status, 200);
+  EXPECT_EQ(cancelling.body.at("processing"), "void_payment");
+  EXPECT_EQ(cancelling.body.at("cancel_reason"), "cancelled by the customer");
+  EXPECT_EQ(get("/v1/orders/" + id).body.at("status"), "awaiting_payment");
+  participants_->fail(SagaStep::authorize_payment, false);
+  restart_orders(quick_options());  // a resumer again
+  ASSERT_TRUE(platform::testing::eventually(
+      [&] { return get("/v1/orders/" + id).body.at("status") == "cancelled"; }, 10s));
+  EXPECT_EQ(stock_of(lamp), std::make_pair(std::int64_t{3}, std::int64_t{0}));
+  EXPECT_TRUE(payments_of(id).empty());
+}
+
 // A service down for a moment: the saga resumes when it is back, and the
 // order is paid.
 TEST_P(Placement, AStepThatFailsForAWhileIsResumedInTheBackground) {

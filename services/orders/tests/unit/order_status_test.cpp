@@ -35,6 +35,7 @@ TEST(OrderStatus, RefundsFollowShipmentAndMayComeInParts) {
   EXPECT_TRUE(may_move(S::delivered, S::refunded));
   EXPECT_TRUE(may_move(S::partially_refunded, S::partially_refunded));
   EXPECT_TRUE(may_move(S::partially_refunded, S::refunded));
+  EXPECT_TRUE(may_move(S::partially_refunded, S::delivered));  // refunded in transit
   EXPECT_FALSE(may_move(S::paid, S::refunded)) << "an uncaptured payment is voided, not refunded";
   for (const auto to : kAll) EXPECT_FALSE(may_move(S::refunded, to)) << to_string(to);
 }
