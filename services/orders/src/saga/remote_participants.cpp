@@ -13,7 +13,7 @@ namespace {
 
 using platform::http::Response;
 
-constexpr StepResult kSucceeded{StepOutcome::succeeded, {}, {}};
+const StepResult kSucceeded{StepOutcome::succeeded, {}, {}};
 
 StepResult failed(std::string why) { return {StepOutcome::failed, {}, std::move(why)}; }
 
