@@ -53,6 +53,16 @@ void expect_problem(const Reply& reply, int status, const std::string& code) {
   EXPECT_EQ(reply.body.at("status").as_int64(), status);
 }
 
+std::vector<Reply> at_once(int count, const std::function<Reply(int index)>& call) {
+  std::vector<Reply> replies(static_cast<std::size_t>(count));
+  std::vector<std::jthread> threads;
+  for (int i = 0; i < count; ++i) {
+    threads.emplace_back([&, i] { replies[static_cast<std::size_t>(i)] = call(i); });
+  }
+  threads.clear();  // joins
+  return replies;
+}
+
 bool eventually(const std::function<bool()>& done, std::chrono::milliseconds limit) {
   const auto until = std::chrono::steady_clock::now() + limit;
   while (!done()) {

@@ -17,6 +17,11 @@ bool is_uuid(std::string_view text);
 // never use it for tokens or keys; crypto::random_token is for those.
 std::string random_hex(std::size_t bytes);
 
+// An id or key chosen elsewhere (a client's Idempotency-Key, another
+// service's id): 1 to `max_length` visible ASCII characters, nothing that
+// could break a header, a log line or a cursor.
+bool is_opaque_id(std::string_view text, std::size_t max_length);
+
 // Bytes as lower-case hex digits, two per byte.
 std::string hex_encode(std::string_view bytes);
 

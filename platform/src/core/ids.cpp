@@ -2,6 +2,7 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <chrono>
@@ -99,6 +100,11 @@ std::string random_hex(std::size_t bytes) {
     text[2 * i + 1] = kHexDigits[byte & 0x0f];
   }
   return text;
+}
+
+bool is_opaque_id(std::string_view text, std::size_t max_length) {
+  return !text.empty() && text.size() <= max_length &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c > 0x20 && c < 0x7f; });
 }
 
 std::string hex_encode(std::string_view bytes) {

@@ -1,20 +1,16 @@
 #include "platform/page_cursor.h"
 
-#include <algorithm>
 #include <charconv>
 
 #include "platform/crypto.h"
 #include "platform/error.h"
+#include "platform/ids.h"
 
 namespace platform {
 namespace {
 
 [[noreturn]] void bad_cursor() {
   throw invalid_field("cursor", "cursor is not one this list issued");
-}
-
-bool is_visible_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return c > 0x20 && c < 0x7f; });
 }
 
 }  // namespace
@@ -40,7 +36,7 @@ PageCursor decode_cursor(std::string_view list, std::string_view text) {
   const auto [end, error] = std::from_chars(time.data(), time.data() + time.size(), cursor.time);
   if (error != std::errc{} || end != time.data() + time.size()) bad_cursor();
   cursor.id = std::string(rest.substr(separator + 1));
-  if (cursor.id.empty() || cursor.id.size() > 64 || !is_visible_ascii(cursor.id)) bad_cursor();
+  if (!is_opaque_id(cursor.id, 64)) bad_cursor();
   return cursor;
 }
 

@@ -35,10 +35,7 @@ std::string sha256_hex(const Request& request) {
   return hex_encode(std::string_view(reinterpret_cast<const char*>(digest), length));
 }
 
-bool acceptable_key(std::string_view key) {
-  return !key.empty() && key.size() <= 255 &&
-         std::all_of(key.begin(), key.end(), [](char c) { return c > 0x20 && c < 0x7f; });
-}
+bool acceptable_key(std::string_view key) { return is_opaque_id(key, 255); }
 
 Response replay(const db::Row& row) {
   Response response;

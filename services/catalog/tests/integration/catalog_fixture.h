@@ -37,7 +37,6 @@ class CatalogTest : public ::testing::TestWithParam<platform::testing::DatabaseB
   std::string create_product(const std::string& sku, std::int64_t price, std::int64_t stock,
                              const std::string& brand = "Lumen");
 
-
   std::unique_ptr<platform::testing::FreshDatabase> database_;
   platform::testing::TestIssuer issuer_;
   platform::metrics::Registry registry_;

@@ -228,26 +228,17 @@ TEST_P(Reservations, ConcurrentReturnsAddStockOnce) {
   const auto id = confirmed("order-race-return", lamp, 4);
   ASSERT_FALSE(id.empty());
   ASSERT_EQ(on_hand(lamp), 6);
-  std::atomic<int> returned{0};
-  std::atomic<int> other{0};
-  std::vector<std::thread> callers;
   const auto orders_token = issuer_.service_token("orders", "catalog.reservations");
-  for (int i = 0; i < kCallers; ++i) {
-    callers.emplace_back([&] {
-      platform::http::Client client;
-      platform::http::ClientRequest request;
-      request.method = platform::http::Method::post;
-      request.url = url("/v1/reservations/" + id + "/return");
-      request.headers.set("Content-Type", "application/json");
-      request.headers.set("Authorization", "Bearer " + orders_token);
-      request.body = "{}";
-      const auto response = client.send(request);
-      const bool ok = response.status == 200 &&
-                      boost::json::parse(response.body).at("status").as_string() == "returned";
-      ++(ok ? returned : other);
-    });
+  const auto replies = platform::testing::at_once(kCallers, [&](int) {
+    platform::testing::ApiClient client(url(""));
+    client.acting_as(orders_token);
+    return client.post("/v1/reservations/" + id + "/return", boost::json::object());
+  });
+  int returned = 0, other = 0;
+  for (const auto& reply : replies) {
+    const bool ok = reply.status == 200 && reply.body.at("status") == "returned";
+    ++(ok ? returned : other);
   }
-  for (auto& caller : callers) caller.join();
   EXPECT_EQ(returned, kCallers);
   EXPECT_EQ(other, 0);
   EXPECT_EQ(on_hand(lamp), 10);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "platform/ids.h"
 #include "platform/json_text.h"
 
 namespace customers {
@@ -81,10 +82,7 @@ bool is_language_tag(std::string_view text) {
 
 bool is_currency_code(std::string_view text) { return text.size() == 3 && all_of(text, is_upper); }
 
-bool is_opaque_id(std::string_view text) {
-  return !text.empty() && text.size() <= 64 &&
-         all_of(text, [](char c) { return c > 0x20 && c < 0x7f; });
-}
+bool is_opaque_id(std::string_view text) { return platform::is_opaque_id(text, 64); }
 
 std::string lower_case(std::string_view text) {
   std::string lower(text);

@@ -50,6 +50,24 @@ class DnsDiscoveryTest : public GatewayTest {
     if (dnsmasq_) ::kill(dnsmasq_->pid(), SIGHUP);
   }
 
+  // The gateway routing /catalog to the instances catalog.test names on
+  // `port`, re-resolved every second.
+  void start_gateway(int port) {
+    GatewayConfig config;
+    UpstreamConfig catalog = upstream("catalog", {});
+    DnsName name;
+    name.host = "catalog.test";
+    name.port = static_cast<std::uint16_t>(port);
+    name.server = "127.0.0.1:" + std::to_string(dns_port_);
+    name.min_ttl = std::chrono::seconds(1);
+    name.max_ttl = std::chrono::seconds(1);
+    catalog.discovery = name;
+    config.upstreams = {catalog};
+    config.routes = {route("/catalog", "catalog")};
+    config.rate_limits = false;  // the tests ask far more than a client may
+    start(config);
+  }
+
   // Which backends answer 40 requests.
   std::map<std::string, int> who_answers() {
     std::map<std::string, int> answers;
@@ -89,19 +107,7 @@ TEST_F(DnsDiscoveryTest, InstancesComeAndGoWithTheirRecords) {
   Backend second("second", "127.0.0.3", port);
   publish({"127.0.0.2"});
 
-  GatewayConfig config;
-  UpstreamConfig catalog = upstream("catalog", {});
-  DnsName name;
-  name.host = "catalog.test";
-  name.port = static_cast<std::uint16_t>(port);
-  name.server = "127.0.0.1:" + std::to_string(dns_port_);
-  name.min_ttl = std::chrono::seconds(1);
-  name.max_ttl = std::chrono::seconds(1);
-  catalog.discovery = name;
-  config.upstreams = {catalog};
-  config.routes = {route("/catalog", "catalog")};
-  config.rate_limits = false;  // the test asks far more than a client may
-  start(config);
+  start_gateway(port);
 
   EXPECT_TRUE(eventually([](const auto& answers) {
     return answers.size() == 1 && answers.contains("first");
@@ -172,19 +178,7 @@ TEST_F(DnsDiscoveryTest, AnAnswerTooLargeForUdpKeepsTheKnownInstances) {
   const int port = platform::testing::free_port();
   Backend first("first", "127.0.0.2", port);
   publish({"127.0.0.2"});
-  GatewayConfig config;
-  UpstreamConfig catalog = upstream("catalog", {});
-  DnsName name;
-  name.host = "catalog.test";
-  name.port = static_cast<std::uint16_t>(port);
-  name.server = "127.0.0.1:" + std::to_string(dns_port_);
-  name.min_ttl = std::chrono::seconds(1);
-  name.max_ttl = std::chrono::seconds(1);
-  catalog.discovery = name;
-  config.upstreams = {catalog};
-  config.routes = {route("/catalog", "catalog")};
-  config.rate_limits = false;
-  start(config);
+  start_gateway(port);
   ASSERT_TRUE(eventually([](const auto& answers) { return answers.contains("first"); }))
       << last_answers();
 

@@ -42,15 +42,6 @@ void require_settled(const Order& order) {
       cancelling ? "the order is being cancelled" : "the order is still being placed");
 }
 
-StepResult call(const std::function<StepResult()>& operation) {
-  try {
-    return operation();
-  } catch (const platform::Error& error) {
-    if (error.kind() != platform::ErrorKind::unavailable) throw;
-    return {StepOutcome::failed, {}, error.what()};
-  }
-}
-
 }  // namespace
 
 void add_fulfilment_routes(platform::http::Router& router, ApiContext context) {
@@ -81,8 +72,9 @@ void add_fulfilment_routes(platform::http::Router& router, ApiContext context) {
               "illegal-transition",
               "an order that is " + std::string(to_string(order.status)) + " cannot be shipped");
         }
-        require_done(call([&] { return context.participants.capture_payment(order); }),
-                     "capture-declined");
+        require_done(
+            failed_when_unreachable([&] { return context.participants.capture_payment(order); }),
+            "capture-declined");
         return order_response(context.store.record_shipment(
             held.claimed(), input.carrier, input.tracking_number, platform::now_unix_millis()));
       },
@@ -124,7 +116,7 @@ void add_fulfilment_routes(platform::http::Router& router, ApiContext context) {
         // names the admin too, and stays short whatever the admin sent.
         const auto payment_key =
             platform::hex_encode(platform::crypto::sha256(key.requester + '\n' + key.key));
-        require_done(call([&] {
+        require_done(failed_when_unreachable([&] {
                        return context.participants.refund_payment(order, amount, payment_key,
                                                                   input.reason);
                      }),

@@ -1,6 +1,7 @@
 #include "saga/remote_participants.h"
 
 #include <boost/json.hpp>
+#include <functional>
 
 #include "platform/error.h"
 #include "platform/http/problem.h"
@@ -48,6 +49,23 @@ StepResult unexpected(std::string_view call, const Response& response) {
 }
 
 std::string json_text(const boost::json::object& object) { return boost::json::serialize(object); }
+
+// Undoes, one by one, the items of a lookup by order ({"items": [...]})
+// that `wanted` picks; stops at the first that does not succeed.
+StepResult undo_each(std::string_view lookup, const Response& response,
+                     const std::function<bool(const boost::json::object&)>& wanted,
+                     const std::function<StepResult(const std::string& id)>& undo) {
+  if (response.status != 200) return unexpected(lookup, response);
+  const auto body = body_of(response);
+  const auto* items = body.if_contains("items");
+  if (items == nullptr || !items->is_array()) return failed(std::string(lookup) + ": no items");
+  for (const auto& item : items->get_array()) {
+    if (!item.is_object() || !wanted(item.get_object())) continue;
+    auto result = undo(member(item.get_object(), "id"));
+    if (result.outcome != StepOutcome::succeeded) return result;
+  }
+  return kSucceeded;
+}
 
 // A 404 that the service itself gave about the thing: a wrong base URL
 // answers 404 too, and must not pass for "nothing left to undo".
@@ -168,17 +186,10 @@ StepResult RemoteParticipants::void_one(const std::string& payment_id) {
 
 StepResult RemoteParticipants::void_payment(const Order& order) {
   if (!order.saga.payment_id.empty()) return void_one(order.saga.payment_id);
-  const auto response = get(endpoints_.payments_url + "/v1/payments?order_id=" + order.id);
-  if (response.status != 200) return unexpected("payment lookup", response);
-  const auto body = body_of(response);
-  const auto* items = body.if_contains("items");
-  if (items == nullptr || !items->is_array()) return failed("payment lookup: no items");
-  for (const auto& item : items->get_array()) {
-    if (!item.is_object() || member(item.get_object(), "status") != "authorized") continue;
-    auto result = void_one(member(item.get_object(), "id"));
-    if (result.outcome != StepOutcome::succeeded) return result;
-  }
-  return kSucceeded;
+  return undo_each(
+      "payment lookup", get(endpoints_.payments_url + "/v1/payments?order_id=" + order.id),
+      [](const boost::json::object& payment) { return member(payment, "status") == "authorized"; },
+      [this](const std::string& id) { return void_one(id); });
 }
 
 StepResult RemoteParticipants::release_one(const std::string& reservation_id) {
@@ -198,17 +209,10 @@ StepResult RemoteParticipants::release_one(const std::string& reservation_id) {
 
 StepResult RemoteParticipants::release_stock(const Order& order) {
   if (!order.saga.reservation_id.empty()) return release_one(order.saga.reservation_id);
-  const auto response = get(endpoints_.catalog_url + "/v1/reservations?order_id=" + order.id);
-  if (response.status != 200) return unexpected("reservation lookup", response);
-  const auto body = body_of(response);
-  const auto* items = body.if_contains("items");
-  if (items == nullptr || !items->is_array()) return failed("reservation lookup: no items");
-  for (const auto& item : items->get_array()) {
-    if (!item.is_object()) continue;
-    auto result = release_one(member(item.get_object(), "id"));
-    if (result.outcome != StepOutcome::succeeded) return result;
-  }
-  return kSucceeded;
+  return undo_each(
+      "reservation lookup", get(endpoints_.catalog_url + "/v1/reservations?order_id=" + order.id),
+      [](const boost::json::object&) { return true; },
+      [this](const std::string& id) { return release_one(id); });
 }
 
 StepResult RemoteParticipants::capture_payment(const Order& order) {

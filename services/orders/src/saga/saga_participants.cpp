@@ -1,6 +1,17 @@
 #include "saga/saga_participants.h"
 
+#include "platform/error.h"
+
 namespace orders {
+
+StepResult failed_when_unreachable(const std::function<StepResult()>& call) {
+  try {
+    return call();
+  } catch (const platform::Error& error) {
+    if (error.kind() != platform::ErrorKind::unavailable) throw;
+    return {StepOutcome::failed, {}, error.what()};
+  }
+}
 
 StepResult run_step(SagaParticipants& participants, const Order& order) {
   switch (order.saga.step) {

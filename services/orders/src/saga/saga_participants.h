@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "domain/checkout_saga.h"
@@ -34,5 +35,9 @@ class SagaParticipants {
 
 // The call the saga's current step makes.
 StepResult run_step(SagaParticipants& participants, const Order& order);
+
+// Makes `call`; a service that cannot be reached (or no token to reach it
+// with: Error(unavailable)) is a failure to try again, like a 5xx.
+StepResult failed_when_unreachable(const std::function<StepResult()>& call);
 
 }  // namespace orders

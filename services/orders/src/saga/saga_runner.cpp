@@ -23,17 +23,6 @@ std::string_view outcome_name(StepOutcome outcome) {
   return "failed";
 }
 
-// The step's call; a service that cannot be reached (or no token to reach
-// it with) is a failure to try again, like a 5xx.
-StepResult attempt(SagaParticipants& participants, const Order& order) {
-  try {
-    return run_step(participants, order);
-  } catch (const platform::Error& error) {
-    if (error.kind() != platform::ErrorKind::unavailable) throw;
-    return {StepOutcome::failed, {}, error.what()};
-  }
-}
-
 }  // namespace
 
 SagaRunner::SagaRunner(OrdersStore& store, SagaParticipants& participants, SagaSettings settings,
@@ -59,7 +48,8 @@ Order SagaRunner::run(ClaimedOrder claimed, std::chrono::milliseconds patience) 
     }
     const std::string step(to_string(saga.step));
     platform::fault::point("orders.saga.before." + step);
-    const auto result = attempt(participants_, claimed.order);
+    const auto result =
+        failed_when_unreachable([&] { return run_step(participants_, claimed.order); });
     platform::fault::point("orders.saga.after." + step);
     steps_.with({step, std::string(outcome_name(result.outcome))}).increment();
     if (result.outcome == StepOutcome::failed) {

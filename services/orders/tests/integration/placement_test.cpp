@@ -75,19 +75,13 @@ TEST_P(Placement, TheSameKeyPlacesOneOrderEvenWhenRequestsRace) {
   const auto lamp = create_product("P-4", 1500, 10);
   const auto card = save_card(kAda);
   const auto body = order_body(kAda, card, {{lamp, 1, 1500}});
-  std::vector<Reply> replies(8);
-  {
-    std::vector<std::jthread> threads;
-    for (auto& reply : replies) {
-      threads.emplace_back([&, this] {
-        platform::testing::ApiClient client(orders_.url());
-        client.acting_as(checkout_token());
-        platform::http::Headers headers;
-        headers.set("Idempotency-Key", "checkout-race");
-        reply = client.post("/v1/orders", body, std::move(headers));
-      });
-    }
-  }
+  const auto replies = platform::testing::at_once(8, [&](int) {
+    platform::testing::ApiClient client(orders_.url());
+    client.acting_as(checkout_token());
+    platform::http::Headers headers;
+    headers.set("Idempotency-Key", "checkout-race");
+    return client.post("/v1/orders", body, std::move(headers));
+  });
   std::set<std::string> ids;
   int created = 0;
   for (const auto& reply : replies) {

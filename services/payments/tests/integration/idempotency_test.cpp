@@ -1,7 +1,6 @@
 // One effect per Idempotency-Key, however the key is retried: in sequence,
 // at the same moment, or with another request.
 #include <set>
-#include <thread>
 
 #include "payments_fixture.h"
 #include "platform/ids.h"
@@ -53,18 +52,13 @@ TEST_P(Idempotency, TheSameKeySentConcurrentlyChargesOnce) {
   const boost::json::object body{
       {"order_id", order}, {"customer", ada}, {"payment_method", card}, {"amount", euros(4200)}};
   constexpr int kClients = 8;
-  std::vector<Reply> replies(kClients);
-  std::vector<std::thread> clients;
-  for (int i = 0; i < kClients; ++i) {
-    clients.emplace_back([&, i] {
-      platform::testing::ApiClient client(api_.url(""));
-      client.acting_as(orders_token());
-      platform::http::Headers headers;
-      headers.set("Idempotency-Key", "pay-" + order);
-      replies[i] = client.post("/v1/payments", body, headers);
-    });
-  }
-  for (auto& client : clients) client.join();
+  const auto replies = platform::testing::at_once(kClients, [&](int) {
+    platform::testing::ApiClient client(api_.url(""));
+    client.acting_as(orders_token());
+    platform::http::Headers headers;
+    headers.set("Idempotency-Key", "pay-" + order);
+    return client.post("/v1/payments", body, headers);
+  });
   std::set<std::string> ids;
   for (const auto& reply : replies) {
     ASSERT_EQ(reply.status, 201) << boost::json::serialize(reply.body);
@@ -79,21 +73,16 @@ TEST_P(Idempotency, ConcurrentCapturesWithDifferentKeysCaptureOnce) {
   const auto id =
       std::string(authorize(ada, save_card(ada), 1000, "authorize").body.at("id").as_string());
   constexpr int kClients = 6;
-  std::vector<int> statuses(kClients);
-  std::vector<std::thread> clients;
-  for (int i = 0; i < kClients; ++i) {
-    clients.emplace_back([&, i] {
-      platform::testing::ApiClient client(api_.url(""));
-      client.acting_as(orders_token());
-      platform::http::Headers headers;
-      headers.set("Idempotency-Key", "capture-" + std::to_string(i));
-      statuses[i] = client
-                        .call(platform::http::Method::post, "/v1/payments/" + id + "/capture", {},
-                              {}, headers)
-                        .status;
-    });
-  }
-  for (auto& client : clients) client.join();
+  const auto replies = platform::testing::at_once(kClients, [&](int i) {
+    platform::testing::ApiClient client(api_.url(""));
+    client.acting_as(orders_token());
+    platform::http::Headers headers;
+    headers.set("Idempotency-Key", "capture-" + std::to_string(i));
+    return client.call(platform::http::Method::post, "/v1/payments/" + id + "/capture", {}, {},
+                       headers);
+  });
+  std::vector<int> statuses;
+  for (const auto& reply : replies) statuses.push_back(reply.status);
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 200), 1);
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 409), kClients - 1);
   const auto payment = api_.get("/v1/payments/" + id);

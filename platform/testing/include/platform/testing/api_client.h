@@ -6,6 +6,7 @@
 #include <chrono>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "platform/http/client.h"
 #include "platform/testing/databases.h"
@@ -81,6 +82,10 @@ class ApiCalls {
 // Checks the shape every error must have: a problem document of type
 // "/problems/<code>" with the status repeated.
 void expect_problem(const Reply& reply, int status, const std::string& code);
+
+// Runs `call(i)` for i in 0..count-1, each on a thread of its own and all
+// at once, and returns the answers in that order: for races.
+std::vector<Reply> at_once(int count, const std::function<Reply(int index)>& call);
 
 // Polls `done` until it holds or `limit` passes; returns whether it held.
 bool eventually(const std::function<bool()>& done,
