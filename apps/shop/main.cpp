@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "auth_service.h"
+#include "cart_service.h"
 #include "catalog_service.h"
 #include "customers_service.h"
 #include "demo/demo_catalog.h"
@@ -21,6 +22,7 @@
 #include "platform/http/json_response.h"
 #include "platform/http/server_settings.h"
 #include "platform/http/service_token.h"
+#include "platform/kv/key_value_store.h"
 #include "platform/log.h"
 #include "saga/remote_participants.h"
 #include "service_hosts.h"
@@ -33,7 +35,8 @@ platform::http::Response shop_index(platform::http::Request&) {
                                {"auth", "/api/auth/.well-known/openid-configuration"},
                                {"customers", "/api/customers/v1/customers/me"},
                                {"payments", "/api/payments/v1/payment-methods"},
-                               {"orders", "/api/orders/v1/orders"}};
+                               {"orders", "/api/orders/v1/orders"},
+                               {"cart", "/api/cart/v1/cart"}};
   return platform::http::json_response(
       200, boost::json::object{
                {"name", "shop"}, {"mode", "embedded"}, {"services", std::move(services)}});
@@ -117,7 +120,7 @@ int main(int argc, char** argv) {
                                          0, 1'000'000);
   // The services' own loopback ports, for looking at one service alone.
   struct {
-    int auth, catalog, customers, payments, orders;
+    int auth, catalog, customers, payments, orders, cart;
   } ports{};
   ports.auth = static_cast<int>(config.integer(
       "SHOP_AUTH_PORT", 0, "the auth service's own port (0: any free one)", 0, 65535));
@@ -129,6 +132,8 @@ int main(int argc, char** argv) {
       "SHOP_PAYMENTS_PORT", 0, "the payments service's own port (0: any free one)", 0, 65535));
   ports.orders = static_cast<int>(config.integer(
       "SHOP_ORDERS_PORT", 0, "the orders service's own port (0: any free one)", 0, 65535));
+  ports.cart = static_cast<int>(config.integer(
+      "SHOP_CART_PORT", 0, "the cart service's own port (0: any free one)", 0, 65535));
   const auto log_level = config.text("LOG_LEVEL", "info", "debug, info, warn or error");
   config.finish();
   platform::log::set_service("shop");
@@ -204,6 +209,19 @@ int main(int argc, char** argv) {
     orders::OrdersService orders_service(*orders_database, bus, registry, verifier,
                                          orders_participants);
     hosts.add("orders", orders_service.routes(), gateway::EdgeAuth::required, ports.orders);
+
+    // The cart prices against the catalog and places orders as the client
+    // "cart"; carts live in a SQLite file where Redis would hold them.
+    const auto cart_client = register_service_client(auth_service, "cart", {"orders.place"});
+    platform::http::ServiceTokenSource cart_tokens({hosts.url_of("auth") + "/oauth2/token",
+                                                    cart_client.id, cart_client.secret,
+                                                    "orders.place"});
+    platform::http::Client cart_calls;
+    cart::CatalogProducts cart_catalog(hosts.url_of("catalog"), cart_calls);
+    cart::OrdersClient cart_orders(hosts.url_of("orders"), cart_calls, cart_tokens);
+    auto cart_store = platform::kv::open_key_value_store("sqlite:" + (data / "cart.db").string());
+    cart::CartService cart_service(*cart_store, bus, registry, verifier, cart_catalog, cart_orders);
+    hosts.add("cart", cart_service.routes(), gateway::EdgeAuth::optional, ports.cart);
     // The hosts outlive the services declared after them: stop serving
     // before those go, however this scope is left.
     struct StopHosts {

@@ -49,6 +49,8 @@ std::map<std::string, DocumentedOperation> documented_operations(std::string_vie
       }
     } else if (!operation.empty() && line == "      security: []") {
       operations[operation].is_public = true;
+    } else if (!operation.empty() && line == "      security: [{}, {bearer: []}]") {
+      operations[operation] = {.is_public = true, .token_optional = true};
     }
   }
   return operations;
@@ -57,21 +59,27 @@ std::map<std::string, DocumentedOperation> documented_operations(std::string_vie
 void expect_router_matches_document(const http::Router& router, std::string_view yaml) {
   const auto documented = documented_operations(yaml);
   ASSERT_GT(documented.size(), 3u) << "the document could not be read";
-  std::map<std::string, bool> served;  // operation -> public
+  std::map<std::string, DocumentedOperation> served;
   for (const auto& route : router.routes()) {
-    served[std::string(http::to_string(route->method)) + " " + route->pattern] =
-        !route->options.access.token_required;
+    const auto& access = route->options.access;
+    served[std::string(http::to_string(route->method)) + " " + route->pattern] = {
+        .is_public = !access.token_required, .token_optional = access.token_optional};
   }
-  for (const auto& [operation, is_public] : served) {
+  for (const auto& [operation, access] : served) {
     const auto found = documented.find(operation);
     if (found == documented.end()) {
       ADD_FAILURE() << "undocumented: " << operation;
       continue;
     }
-    EXPECT_EQ(found->second.is_public, is_public)
+    EXPECT_EQ(found->second.is_public, access.is_public)
         << operation
-        << (is_public ? " is public but documented as needing a token"
-                      : " needs a token but is documented as public");
+        << (access.is_public ? " is public but documented as needing a token"
+                             : " needs a token but is documented as public");
+    EXPECT_EQ(found->second.token_optional, access.token_optional)
+        << operation
+        << (access.token_optional
+                ? " checks a token when sent: document security [{}, {bearer: []}]"
+                : " is documented as taking an optional token");
   }
   for (const auto& [operation, details] : documented) {
     EXPECT_TRUE(served.contains(operation)) << "not served: " << operation;

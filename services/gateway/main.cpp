@@ -22,14 +22,16 @@ constexpr const char* kLocalServices = R"({
     {"name": "catalog", "static": ["127.0.0.1:8081"]},
     {"name": "customers", "static": ["127.0.0.1:8083"]},
     {"name": "orders", "static": ["127.0.0.1:8084"]},
-    {"name": "payments", "static": ["127.0.0.1:8085"]}
+    {"name": "payments", "static": ["127.0.0.1:8085"]},
+    {"name": "cart", "static": ["127.0.0.1:8086"]}
   ],
   "routes": [
     {"prefix": "/api/auth", "upstream": "auth", "auth": "none"},
     {"prefix": "/api/catalog", "upstream": "catalog", "max_body_bytes": 67108864},
     {"prefix": "/api/customers", "upstream": "customers"},
     {"prefix": "/api/orders", "upstream": "orders", "auth": "required"},
-    {"prefix": "/api/payments", "upstream": "payments", "auth": "required"}
+    {"prefix": "/api/payments", "upstream": "payments", "auth": "required"},
+    {"prefix": "/api/cart", "upstream": "cart"}
   ]
 })";
 

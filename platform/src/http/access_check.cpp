@@ -47,8 +47,9 @@ bool permitted(const Access& access, const auth::Caller& caller) {
 
 std::optional<Response> check_access(Request& request, const Route& route) {
   const auto& access = route.options.access;
-  if (!access.token_required) return std::nullopt;
-  if (request.header("Authorization").empty()) {
+  const bool token_sent = !request.header("Authorization").empty();
+  if (!access.token_required && !(access.token_optional && token_sent)) return std::nullopt;
+  if (!token_sent) {
     return challenge(401, "unauthenticated", "this route requires a bearer token", "");
   }
   const auto token = bearer_token(request);

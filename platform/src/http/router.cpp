@@ -70,13 +70,14 @@ void Router::use_token_verifier(std::shared_ptr<const auth::TokenVerifier> verif
 
 void Router::add(Method method, std::string_view pattern, Handler handler, RouteOptions options) {
   const std::string name = std::string(to_string(method)) + " " + std::string(pattern);
-  if (options.access.token_required && !verifier_) {
-    throw std::logic_error(name + " requires a token but the router has no token verifier");
+  const bool verifies = options.access.token_required || options.access.token_optional;
+  if (verifies && !verifier_) {
+    throw std::logic_error(name + " verifies tokens but the router has no token verifier");
   }
-  if (options.fast_path && options.access.token_required) {
+  if (options.fast_path && verifies) {
     throw std::logic_error(name + " has a fast path, which would skip its access check");
   }
-  auto verifier = options.access.token_required ? verifier_ : nullptr;
+  auto verifier = verifies ? verifier_ : nullptr;
   insert(Route{method, std::string(pattern), std::move(handler), std::move(options),
                std::move(verifier)});
 }

@@ -24,6 +24,12 @@ class AccessTest : public ::testing::Test {
         "/public", [](Request&) { return Response::text(200, "hello"); }, public_route());
     router.get("/signed-in", whoami);
     router.get("/users", whoami, requires_access(Access::user()));
+    router.get(
+        "/guest-or-user",
+        [](Request& request) {
+          return Response::text(200, request.caller ? request.caller->subject : "guest");
+        },
+        requires_access(Access::guest_or_user()));
     router.post("/admin", whoami, requires_access(Access::role("admin")));
     router.post("/reserve", whoami,
                 requires_access(Access::role("admin").or_scope("catalog.reservations")));
@@ -109,6 +115,19 @@ TEST_F(AccessTest, RolesAndScopesAreEnforcedWith403) {
 
   EXPECT_EQ(call(Method::get, "/users", customer).status, 200);
   EXPECT_EQ(call(Method::get, "/users", orders).status, 403) << "a service is not a user";
+}
+
+TEST_F(AccessTest, AnOptionalTokenIsVerifiedWhenSentAndGuestsPassWithout) {
+  EXPECT_EQ(call(Method::get, "/guest-or-user").body, "guest");
+  EXPECT_EQ(call(Method::get, "/guest-or-user", "Bearer " + issuer_.user_token("user-3")).body,
+            "user-3");
+  const auto forged = call(Method::get, "/guest-or-user", "Bearer not.a.token");
+  EXPECT_EQ(forged.status, 401) << "a bad token is refused, never taken for a guest";
+  EXPECT_EQ(problem_type(forged), "/problems/invalid-token");
+  EXPECT_EQ(call(Method::get, "/guest-or-user",
+                 "Bearer " + issuer_.service_token("search", "catalog.read"))
+                .status,
+            403);
 }
 
 TEST_F(AccessTest, AServiceCannotPassForAnAdminByNamingTheRole) {

@@ -24,6 +24,9 @@ using Handler = std::function<Response(Request&)>;
 // Request::caller. Routes require a token unless they say otherwise.
 struct Access {
   bool token_required = true;
+  // No token needed, but one that is sent is verified and checked like a
+  // required one: routes serving guests and signed-in users alike (the cart).
+  bool token_optional = false;
   bool users_only = false;          // refuse client-credentials (service) tokens
   std::vector<std::string> roles;   // a user with one of these roles...
   std::vector<std::string> scopes;  // ...or a token with one of these scopes
@@ -35,6 +38,14 @@ struct Access {
     return access;
   }
   static Access signed_in() { return {}; }
+  // A guest, or a user whose token is then verified (never a service).
+  static Access guest_or_user() {
+    Access access;
+    access.token_required = false;
+    access.token_optional = true;
+    access.users_only = true;
+    return access;
+  }
   static Access user() {
     Access access;
     access.users_only = true;

@@ -1,7 +1,11 @@
 #include "api/product_input.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "platform/error.h"
 #include "platform/http/json_response.h"
+#include "platform/ids.h"
 #include "platform/json.h"
 
 namespace catalog {
@@ -18,6 +22,14 @@ ProductStatus read_status(const std::string& text) {
   auto status = parse_product_status(text);
   if (!status) throw platform::invalid_field("status", "status must be draft, active or archived");
   return *status;
+}
+
+TaxCategory read_tax_category(const std::string& text) {
+  auto category = parse_tax_category(text);
+  if (!category) {
+    throw platform::invalid_field("tax_category", "tax_category must be standard, reduced or zero");
+  }
+  return *category;
 }
 
 void read_category(ObjectReader& body, ProductChanges& changes) {
@@ -61,6 +73,11 @@ void read_optional_fields(ObjectReader& body, ProductChanges& changes) {
   if (auto popularity = body.optional_integer("popularity", {.minimum = 0})) {
     changes.popularity = popularity;
   }
+  if (auto tax_category = body.optional_string("tax_category", kShort)) {
+    changes.tax_category = read_tax_category(*tax_category);
+  }
+  changes.weight_grams =
+      body.optional_integer("weight_grams", {.minimum = 0, .maximum = kMaxWeightGrams});
 }
 
 void read_price(ObjectReader& price, ProductChanges& changes, bool required) {
@@ -77,11 +94,40 @@ void read_price(ObjectReader& price, ProductChanges& changes, bool required) {
 // Removing a required field through a merge patch is not allowed.
 void reject_nulls(const ObjectReader& body) {
   for (const char* field : {"sku", "title", "brand", "category", "category_id", "price", "status",
-                            "slug", "description", "popularity"}) {
+                            "slug", "description", "popularity", "tax_category", "weight_grams"}) {
     if (body.is_null(field)) {
       throw platform::invalid_field(field, std::string(field) + " cannot be removed");
     }
   }
+}
+
+[[noreturn]] void bad_ids(const std::string& detail) {
+  throw platform::invalid_field("ids",
+                                "ids must be 1 to 100 comma-separated product ids; " + detail);
+}
+
+// `ids=a,b,c`, possibly repeated (`ids=a&ids=b,c`): the products a caller such
+// as the cart already knows. Ids are UUIDs, so anything else cannot match and
+// is a client's mistake worth telling; duplicates are dropped.
+std::vector<std::string> read_ids(const platform::http::Request& request) {
+  std::vector<std::string> ids;
+  std::size_t given = 0;
+  for (const auto& [name, value] : request.query) {
+    if (name != "ids") continue;
+    std::string_view rest = value;
+    while (true) {
+      const auto comma = rest.find(',');
+      const auto id = rest.substr(0, comma);
+      if (++given > kMaxProductIds) bad_ids("found more than 100");
+      if (!platform::is_uuid(id)) bad_ids("item " + std::to_string(given) + " is not one");
+      std::string lower(id);
+      for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (std::find(ids.begin(), ids.end(), lower) == ids.end()) ids.push_back(std::move(lower));
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+  }
+  return ids;
 }
 
 }  // namespace
@@ -130,8 +176,9 @@ ProductChanges parse_product_patch(const boost::json::object& object) {
 ProductQuery parse_product_query(const platform::http::Request& request) {
   ProductQuery query;
   platform::http::reject_unknown_parameters(
-      request, {"category", "brand", "min_price", "max_price", "in_stock", "status", "sort",
+      request, {"ids", "category", "brand", "min_price", "max_price", "in_stock", "status", "sort",
                 "limit", "cursor"});
+  query.ids = read_ids(request);
   for (const auto& [name, value] : request.query) {
     if (name == "brand" && !value.empty()) {
       if (query.brands.size() >= 20) throw platform::invalid_field("brand", "at most 20 brands");
@@ -162,8 +209,10 @@ ProductQuery parse_product_query(const platform::http::Request& request) {
       query.statuses = {*parsed};
     }
   }
-  query.limit =
-      static_cast<int>(platform::http::integer_parameter(request, "limit", 1, 100).value_or(20));
+  // Named products come on one page unless the caller asks for smaller ones.
+  const auto default_limit = query.ids.empty() ? 20 : static_cast<std::int64_t>(query.ids.size());
+  query.limit = static_cast<int>(
+      platform::http::integer_parameter(request, "limit", 1, 100).value_or(default_limit));
   if (auto cursor = request.query_parameter("cursor")) query.after = decode_cursor(*cursor);
   return query;
 }

@@ -19,7 +19,9 @@ struct ProductInput {
 ProductInput parse_product_create(const boost::json::object& body);
 // PATCH /v1/products/{id}: RFC 7396 JSON merge patch of the product document.
 ProductChanges parse_product_patch(const boost::json::object& body);
-// GET /v1/products query parameters. Admins may list other statuses.
+// GET /v1/products query parameters. Admins may list other statuses. `ids`
+// (1 to 100 UUIDs, comma-separated) narrows the listing to those products and
+// makes the default page hold them all.
 ProductQuery parse_product_query(const platform::http::Request& request);
 
 }  // namespace catalog

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "platform/enum_names.h"
 #include "platform/error.h"
 
 namespace catalog {
@@ -10,6 +11,13 @@ namespace {
 
 constexpr std::size_t kMaxAttributes = 50;
 constexpr std::size_t kMaxImages = 20;
+
+// The names the cart's tax rules use too (services/cart/src/domain/tax.cpp).
+constexpr platform::EnumNames<TaxCategory, 3> kTaxCategoryNames{{{
+    {TaxCategory::standard, "standard"},
+    {TaxCategory::reduced, "reduced"},
+    {TaxCategory::zero, "zero"},
+}}};
 
 bool is_slug_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
 
@@ -46,6 +54,12 @@ std::optional<ProductStatus> parse_product_status(std::string_view text) {
   if (text == "active") return ProductStatus::active;
   if (text == "archived") return ProductStatus::archived;
   return std::nullopt;
+}
+
+std::string_view to_string(TaxCategory category) { return kTaxCategoryNames.name(category); }
+
+std::optional<TaxCategory> parse_tax_category(std::string_view text) {
+  return kTaxCategoryNames.parse(text);
 }
 
 bool is_valid_sku(std::string_view sku) {
@@ -113,6 +127,9 @@ void validate(const Product& product) {
   }
   if (product.popularity < 0)
     throw platform::invalid_field("popularity", "popularity must be at least 0");
+  if (product.weight_grams < 0 || product.weight_grams > kMaxWeightGrams) {
+    throw platform::invalid_field("weight_grams", "weight_grams must be 0 to 1000000 grams");
+  }
 }
 
 void apply_changes(Product& product, const ProductChanges& changes) {
@@ -136,6 +153,8 @@ void apply_changes(Product& product, const ProductChanges& changes) {
   if (changes.image_ids) changed.image_ids = *changes.image_ids;
   if (changes.status) changed.status = *changes.status;
   if (changes.popularity) changed.popularity = *changes.popularity;
+  if (changes.tax_category) changed.tax_category = *changes.tax_category;
+  if (changes.weight_grams) changed.weight_grams = *changes.weight_grams;
   validate(changed);
   product = std::move(changed);
 }

@@ -18,6 +18,17 @@ enum class ProductStatus { draft, active, archived };
 std::string_view to_string(ProductStatus status);
 std::optional<ProductStatus> parse_product_status(std::string_view text);
 
+// The VAT class of a product. The catalog only keeps it; the cart turns it
+// into a rate for the destination (books and food are reduced in most of the
+// EU, some goods are zero-rated).
+enum class TaxCategory { standard, reduced, zero };
+
+std::string_view to_string(TaxCategory category);
+std::optional<TaxCategory> parse_tax_category(std::string_view text);
+
+// Heavier than any parcel a carrier takes: a typo rather than a product.
+inline constexpr std::int64_t kMaxWeightGrams = 1'000'000;
+
 struct Stock {
   std::int64_t on_hand = 0;
   std::int64_t reserved = 0;
@@ -38,8 +49,10 @@ struct Product {
   std::vector<std::string> image_ids;
   ProductStatus status = ProductStatus::active;
   std::int64_t popularity = 0;
-  std::int64_t version = 1;     // bumped on every change; the ETag
-  std::int64_t created_at = 0;  // Unix milliseconds
+  TaxCategory tax_category = TaxCategory::standard;
+  std::int64_t weight_grams = 0;  // shipping weight; 0 when unknown
+  std::int64_t version = 1;       // bumped on every change; the ETag
+  std::int64_t created_at = 0;    // Unix milliseconds
   std::int64_t updated_at = 0;
   Stock stock;
 };
@@ -59,6 +72,8 @@ struct ProductChanges {
   std::optional<std::vector<std::string>> image_ids;
   std::optional<ProductStatus> status;
   std::optional<std::int64_t> popularity;
+  std::optional<TaxCategory> tax_category;
+  std::optional<std::int64_t> weight_grams;
 };
 
 // Applies changes to a product (category_path is the store's business, as it

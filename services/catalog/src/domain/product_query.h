@@ -32,7 +32,11 @@ Cursor decode_cursor(std::string_view text);
 // The cursor that continues after `last` in `sort` order.
 Cursor cursor_after(const Product& last, ProductSort sort);
 
+// How many products one listing may name by id: a cart's worth, one page.
+inline constexpr std::size_t kMaxProductIds = 100;
+
 struct ProductQuery {
+  std::vector<std::string> ids;              // only these, when not empty
   std::optional<std::string> category_path;  // subtree, incl. subcategories
   std::vector<std::string> brands;           // any of
   std::optional<std::int64_t> min_price;

@@ -50,6 +50,8 @@ boost::json::object to_json(const Product& product) {
   object["image_ids"] = image_ids_json(product);
   object["status"] = to_string(product.status);
   object["popularity"] = product.popularity;
+  object["tax_category"] = to_string(product.tax_category);
+  object["weight_grams"] = product.weight_grams;
   auto stock = stock_json(product.id, product.stock);
   stock.erase("product_id");
   object["stock"] = std::move(stock);

@@ -141,19 +141,22 @@ void ensure_unique(Session& session, const Product& product) {
 void save_product_row(Session& session, const Product& product) {
   session.run(
       "INSERT INTO products (id, sku, slug, title, description, brand, category_id, category_path, "
-      "attributes, price_amount, currency, image_ids, status, popularity, version, created_at, "
-      "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
-      "$17) ON CONFLICT (id) DO UPDATE SET sku = excluded.sku, slug = excluded.slug, "
-      "title = excluded.title, description = excluded.description, brand = excluded.brand, "
+      "attributes, price_amount, currency, image_ids, status, popularity, tax_category, "
+      "weight_grams, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+      "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (id) DO UPDATE SET "
+      "sku = excluded.sku, slug = excluded.slug, title = excluded.title, "
+      "description = excluded.description, brand = excluded.brand, "
       "category_id = excluded.category_id, category_path = excluded.category_path, "
       "attributes = excluded.attributes, price_amount = excluded.price_amount, "
       "currency = excluded.currency, image_ids = excluded.image_ids, status = excluded.status, "
-      "popularity = excluded.popularity, version = excluded.version, updated_at = "
-      "excluded.updated_at",
+      "popularity = excluded.popularity, tax_category = excluded.tax_category, "
+      "weight_grams = excluded.weight_grams, version = excluded.version, "
+      "updated_at = excluded.updated_at",
       product.id, product.sku, product.slug, product.title, product.description, product.brand,
       product.category_id, product.category_path, attributes_text(product), product.price.amount,
       product.price.currency, image_ids_text(product), to_string(product.status),
-      product.popularity, product.version, product.created_at, product.updated_at);
+      product.popularity, to_string(product.tax_category), product.weight_grams, product.version,
+      product.created_at, product.updated_at);
 }
 
 Product insert_product(Session& session, const ProductChanges& changes,

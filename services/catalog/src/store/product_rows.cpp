@@ -1,5 +1,6 @@
 #include "store/product_rows.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "platform/error.h"
@@ -29,10 +30,15 @@ Product read_product(const platform::db::Row& row) {
     throw platform::Error(platform::ErrorKind::internal, "bad-row", "unknown product status");
   product.status = *status;
   product.popularity = row.get<std::int64_t>(13);
-  product.version = row.get<std::int64_t>(14);
-  product.created_at = row.get<std::int64_t>(15);
-  product.updated_at = row.get<std::int64_t>(16);
-  product.stock = Stock{row.get<std::int64_t>(17), row.get<std::int64_t>(18)};
+  const auto tax_category = parse_tax_category(row.get<std::string>(14));
+  if (!tax_category)
+    throw platform::Error(platform::ErrorKind::internal, "bad-row", "unknown tax category");
+  product.tax_category = *tax_category;
+  product.weight_grams = row.get<std::int64_t>(15);
+  product.version = row.get<std::int64_t>(16);
+  product.created_at = row.get<std::int64_t>(17);
+  product.updated_at = row.get<std::int64_t>(18);
+  product.stock = Stock{row.get<std::int64_t>(19), row.get<std::int64_t>(20)};
   return product;
 }
 
@@ -85,12 +91,29 @@ class StatementBuilder {
   int clauses_ = 0;
 };
 
+// The ids padded to the next of a few fixed lengths (1, 2, 4, ... 64, then
+// kMaxProductIds) by repeating the last one, which IN ignores: each length is
+// another statement in every connection's prepared-statement cache, and a
+// cart asking for its 1 to 100 products should make 8 of them, not 100.
+std::string id_placeholders(StatementBuilder& builder, const std::vector<std::string>& ids) {
+  std::size_t length = 1;
+  while (length < ids.size()) length *= 2;
+  length = std::max(ids.size(), std::min(length, kMaxProductIds));
+  std::string placeholders;
+  for (std::size_t i = 0; i < length; ++i) {
+    placeholders += i == 0 ? "" : ", ";
+    placeholders += builder.placeholder(ids[std::min(i, ids.size() - 1)]);
+  }
+  return placeholders;
+}
+
 }  // namespace
 
 Statement build_list_statement(const ProductQuery& query) {
   StatementBuilder builder;
   builder.statement().sql = std::string(kProductSelect);
 
+  if (!query.ids.empty()) builder.where("p.id IN (" + id_placeholders(builder, query.ids) + ")");
   std::string statuses;
   for (auto status : query.statuses) {
     statuses += statuses.empty() ? "" : ", ";

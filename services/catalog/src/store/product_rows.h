@@ -14,8 +14,8 @@ namespace catalog {
 // The columns read_product expects, joined with inventory.
 inline constexpr std::string_view kProductSelect =
     "SELECT p.id, p.sku, p.slug, p.title, p.description, p.brand, p.category_id, p.category_path, "
-    "p.attributes, p.price_amount, p.currency, p.image_ids, p.status, p.popularity, p.version, "
-    "p.created_at, p.updated_at, i.on_hand, i.reserved "
+    "p.attributes, p.price_amount, p.currency, p.image_ids, p.status, p.popularity, "
+    "p.tax_category, p.weight_grams, p.version, p.created_at, p.updated_at, i.on_hand, i.reserved "
     "FROM products p JOIN inventory i ON i.product_id = p.id";
 
 Product read_product(const platform::db::Row& row);

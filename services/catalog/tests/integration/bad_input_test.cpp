@@ -20,6 +20,8 @@ std::vector<BadRequest> bad_requests() {
   const std::string valid_product =
       R"({"sku":"X-1","title":"T","brand":"B","category":"lighting","price":{"amount":1,"currency":"EUR"}})";
   const std::string huge(300 * 1024, 'a');
+  std::string too_many_ids = "{product}";
+  for (int i = 0; i < 100; ++i) too_many_ids += ",{product}";
   return {
       {"list unknown parameter", Method::get, "/v1/products?colour=red", "", "", 400,
        "unknown-parameter"},
@@ -31,6 +33,10 @@ std::vector<BadRequest> bad_requests() {
       {"list bad in_stock", Method::get, "/v1/products?in_stock=maybe", "", "", 400,
        "invalid-field"},
       {"list negative price", Method::get, "/v1/products?min_price=-5", "", "", 400,
+       "invalid-field"},
+      {"list ids not uuids", Method::get, "/v1/products?ids=1,2", "", "", 400, "invalid-field"},
+      {"list ids empty", Method::get, "/v1/products?ids=&status=any", "", "", 400, "invalid-field"},
+      {"list too many ids", Method::get, "/v1/products?ids=" + too_many_ids, "", "", 400,
        "invalid-field"},
       {"create malformed", Method::post, "/v1/products", "{\"sku\":", "application/json", 400,
        "malformed-json"},
@@ -49,6 +55,15 @@ std::vector<BadRequest> bad_requests() {
        "application/json", 400, "invalid-field"},
       {"create huge price", Method::post, "/v1/products",
        R"({"sku":"X","title":"T","brand":"B","category":"lighting","price":{"amount":99999999999999999999,"currency":"EUR"}})",
+       "application/json", 400, "invalid-field"},
+      {"create unknown tax category", Method::post, "/v1/products",
+       valid_product.substr(0, valid_product.size() - 1) + R"(,"tax_category":"luxury"})",
+       "application/json", 400, "invalid-field"},
+      {"create too heavy", Method::post, "/v1/products",
+       valid_product.substr(0, valid_product.size() - 1) + R"(,"weight_grams":1000001})",
+       "application/json", 400, "invalid-field"},
+      {"create fractional weight", Method::post, "/v1/products",
+       valid_product.substr(0, valid_product.size() - 1) + R"(,"weight_grams":0.5})",
        "application/json", 400, "invalid-field"},
       {"create wrong content type", Method::post, "/v1/products", valid_product, "text/plain", 415,
        "unsupported-media-type"},
@@ -70,6 +85,12 @@ std::vector<BadRequest> bad_requests() {
        "application/merge-patch+json", 400, "invalid-field"},
       {"patch bad status", Method::patch, "/v1/products/{product}", R"({"status":"gone"})",
        "application/merge-patch+json", 400, "invalid-field"},
+      {"patch bad tax category", Method::patch, "/v1/products/{product}",
+       R"({"tax_category":"Standard"})", "application/merge-patch+json", 400, "invalid-field"},
+      {"patch negative weight", Method::patch, "/v1/products/{product}", R"({"weight_grams":-1})",
+       "application/merge-patch+json", 400, "invalid-field"},
+      {"patch null tax category", Method::patch, "/v1/products/{product}",
+       R"({"tax_category":null})", "application/merge-patch+json", 400, "invalid-field"},
       {"patch no content type", Method::patch, "/v1/products/{product}", R"({"title":"x"})", "",
        415, "unsupported-media-type"},
       {"delete unknown", Method::delete_, "/v1/products/nope", "", "", 404, "product-not-found"},

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -14,6 +15,45 @@ class Contract : public CatalogTest {};
 TEST_P(Contract, EveryRouteIsDocumentedWithItsAccess) {
   platform::testing::expect_router_matches_document(service_->routes(),
                                                     openapi_document().front().content);
+}
+
+// The names under `properties:` of one schema in components/schemas, read
+// from the document's fixed layout: schemas at four spaces, their
+// properties at eight.
+std::set<std::string> schema_properties(std::string_view yaml, const std::string& schema) {
+  std::set<std::string> names;
+  const auto start = yaml.find("\n    " + schema + ":\n");
+  if (start == std::string_view::npos) return names;
+  bool in_properties = false;
+  std::size_t at = yaml.find('\n', start + 1) + 1;
+  while (at < yaml.size()) {
+    const auto end = std::min(yaml.find('\n', at), yaml.size());
+    const auto line = yaml.substr(at, end - at);
+    at = end + 1;
+    if (line.size() <= 6 || !line.starts_with("      ")) break;  // the next schema
+    if (line[6] != ' ') {
+      in_properties = line == "      properties:";
+    } else if (in_properties && line.size() > 8 && line.starts_with("        ") && line[8] != ' ') {
+      names.insert(std::string(line.substr(8, line.find(':') - 8)));
+    }
+  }
+  return names;
+}
+
+TEST_P(Contract, DocumentsEveryMemberOfTheProduct) {
+  const auto yaml = openapi_document().front().content;
+  create_categories();
+  const auto product = get("/v1/products/" + create_product("DOC-1", 100, 1));
+  ASSERT_EQ(product.status, 200);
+  std::set<std::string> members;
+  for (const auto& [key, value] : product.body.as_object()) members.insert(std::string(key));
+  EXPECT_EQ(schema_properties(yaml, "Product"), members);
+
+  // What a client may write, minus what only a create takes.
+  auto writable = schema_properties(yaml, "ProductCreate");
+  EXPECT_TRUE(writable.contains("tax_category") && writable.contains("weight_grams"));
+  writable.erase("stock");
+  EXPECT_EQ(schema_properties(yaml, "ProductPatch"), writable);
 }
 
 TEST_P(Contract, PublishesEventsThroughTheOutbox) {
@@ -54,6 +94,9 @@ TEST_P(Contract, PublishesEventsThroughTheOutbox) {
                                       "catalog.stock.changed", "catalog.product.deleted"}));
   ASSERT_EQ(events.size(), 4u);
   EXPECT_EQ(boost::json::parse(events[0].data).at("sku").as_string(), "EV-1");
+  // The event carries the product document, the cart's pricing inputs included.
+  EXPECT_EQ(boost::json::parse(events[0].data).at("tax_category").as_string(), "standard");
+  EXPECT_EQ(boost::json::parse(events[0].data).at("weight_grams").as_int64(), 0);
   EXPECT_EQ(boost::json::parse(events[2].data).at("on_hand").as_int64(), 5);
 }
 

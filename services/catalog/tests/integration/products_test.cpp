@@ -1,3 +1,5 @@
+#include <cctype>
+#include <cstdio>
 #include <set>
 
 #include "catalog_fixture.h"
@@ -155,6 +157,163 @@ TEST_P(Products, ImportsJsonLinesReportingBadLines) {
   auto listed = get("/v1/products");
   ASSERT_EQ(listed.body.at("items").as_array().size(), 1u);
   EXPECT_EQ(listed.body.at("items").as_array()[0].at("title").as_string(), "One again");
+}
+
+// The cart prices baskets from these two: they must survive every way in.
+TEST_P(Products, KeepsTaxCategoryAndWeightThroughCreatePatchAndImport) {
+  create_categories();
+  const auto plain = create_product("TW-0", 100, 1);
+  auto defaults = get("/v1/products/" + plain);
+  ASSERT_EQ(defaults.status, 200);
+  EXPECT_EQ(defaults.body.at("tax_category").as_string(), "standard");
+  EXPECT_EQ(defaults.body.at("weight_grams").as_int64(), 0);
+
+  boost::json::object book{{"sku", "TW-1"},
+                           {"title", "Cookbook"},
+                           {"brand", "Lantern Press"},
+                           {"category", "lighting"},
+                           {"price", {{"amount", 2499}, {"currency", "EUR"}}},
+                           {"tax_category", "reduced"},
+                           {"weight_grams", 850}};
+  const auto created = post("/v1/products", book);
+  ASSERT_EQ(created.status, 201) << boost::json::serialize(created.body);
+  const std::string id(created.body.at("id").as_string());
+  auto fetched = get("/v1/products/" + id);
+  EXPECT_EQ(fetched.body.at("tax_category").as_string(), "reduced");
+  EXPECT_EQ(fetched.body.at("weight_grams").as_int64(), 850);
+
+  // A merge patch of one leaves the other alone.
+  auto patched = call(Method::patch, "/v1/products/" + id, R"({"weight_grams":900})",
+                      "application/merge-patch+json");
+  ASSERT_EQ(patched.status, 200) << boost::json::serialize(patched.body);
+  EXPECT_EQ(patched.body.at("weight_grams").as_int64(), 900);
+  EXPECT_EQ(patched.body.at("tax_category").as_string(), "reduced");
+  patched = call(Method::patch, "/v1/products/" + id, R"({"tax_category":"zero"})",
+                 "application/merge-patch+json");
+  ASSERT_EQ(patched.status, 200);
+  EXPECT_EQ(patched.body.at("tax_category").as_string(), "zero");
+  EXPECT_EQ(patched.body.at("weight_grams").as_int64(), 900);
+  EXPECT_EQ(patched.body.at("version").as_int64(), 3);
+
+  // Rejected changes name the field and change nothing.
+  auto bad = call(Method::patch, "/v1/products/" + id, R"({"tax_category":"luxury"})",
+                  "application/merge-patch+json");
+  expect_problem(bad, 400, "invalid-field");
+  EXPECT_EQ(bad.body.at("field").as_string(), "tax_category");
+  bad = call(Method::patch, "/v1/products/" + id, R"({"weight_grams":1000001})",
+             "application/merge-patch+json");
+  expect_problem(bad, 400, "invalid-field");
+  EXPECT_EQ(bad.body.at("field").as_string(), "weight_grams");
+  bad = call(Method::patch, "/v1/products/" + id, R"({"weight_grams":null})",
+             "application/merge-patch+json");
+  expect_problem(bad, 400, "invalid-field");
+  EXPECT_EQ(bad.body.at("field").as_string(), "weight_grams");
+  EXPECT_EQ(get("/v1/products/" + id).body.at("version").as_int64(), 3);
+
+  // Import: a new product with both, an update of one, two bad lines.
+  const std::string lines =
+      R"({"sku":"TW-2","title":"Atlas","brand":"B","category":"lighting","price":{"amount":100,"currency":"EUR"},"tax_category":"reduced","weight_grams":600})"
+      "\n"
+      R"({"sku":"TW-1","title":"Cookbook","brand":"Lantern Press","category":"lighting","price":{"amount":2499,"currency":"EUR"},"weight_grams":1000000})"
+      "\n"
+      R"({"sku":"TW-3","title":"T","brand":"B","category":"lighting","price":{"amount":1,"currency":"EUR"},"tax_category":"luxury"})"
+      "\n"
+      R"({"sku":"TW-4","title":"T","brand":"B","category":"lighting","price":{"amount":1,"currency":"EUR"},"weight_grams":-5})"
+      "\n";
+  auto imported = call(Method::post, "/v1/products/import", lines, "application/x-ndjson");
+  ASSERT_EQ(imported.status, 200) << boost::json::serialize(imported.body);
+  EXPECT_EQ(imported.body.at("created").as_int64(), 1);
+  EXPECT_EQ(imported.body.at("updated").as_int64(), 1);
+  const auto& errors = imported.body.at("errors").as_array();
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].at("line").as_int64(), 3);
+  EXPECT_EQ(errors[0].at("field").as_string(), "tax_category");
+  EXPECT_EQ(errors[1].at("line").as_int64(), 4);
+  EXPECT_EQ(errors[1].at("field").as_string(), "weight_grams");
+
+  fetched = get("/v1/products/" + id);
+  EXPECT_EQ(fetched.body.at("weight_grams").as_int64(), 1'000'000);
+  EXPECT_EQ(fetched.body.at("tax_category").as_string(), "zero") << "absent from the line: kept";
+  auto listed = get("/v1/products?sort=title&limit=100");
+  ASSERT_EQ(listed.status, 200);
+  const auto& items = listed.body.at("items").as_array();
+  ASSERT_EQ(items.size(), 3u);  // Atlas, Cookbook, Lamp TW-0
+  EXPECT_EQ(items[0].at("sku").as_string(), "TW-2");
+  EXPECT_EQ(items[0].at("tax_category").as_string(), "reduced");
+  EXPECT_EQ(items[0].at("weight_grams").as_int64(), 600);
+}
+
+TEST_P(Products, ListsTheProductsNamedByIds) {
+  create_categories();
+  std::vector<std::string> ids;
+  for (int i = 0; i < 6; ++i) {
+    ids.push_back(create_product("ID-" + std::to_string(i), 100 + i, 1, i % 2 ? "Lumen" : "Glow"));
+  }
+  ASSERT_EQ(call(Method::patch, "/v1/products/" + ids[1], R"({"status":"archived"})",
+                 "application/merge-patch+json")
+                .status,
+            200);
+  ASSERT_EQ(call(Method::patch, "/v1/products/" + ids[2], R"({"status":"draft"})",
+                 "application/merge-patch+json")
+                .status,
+            200);
+  const std::string unknown = "0192d3c4-0000-7000-8000-000000000000";
+  auto skus_of = [&](const std::string& query) {
+    auto reply = get("/v1/products?" + query);
+    EXPECT_EQ(reply.status, 200) << query << " " << boost::json::serialize(reply.body);
+    std::set<std::string> skus;
+    if (reply.status != 200) return skus;
+    for (const auto& item : reply.body.at("items").as_array()) {
+      skus.insert(std::string(item.at("sku").as_string()));
+    }
+    return skus;
+  };
+  const auto named = "ids=" + ids[0] + "," + ids[1] + "," + ids[2] + "," + ids[3] + "," + unknown;
+
+  EXPECT_EQ(skus_of(named), (std::set<std::string>{"ID-0", "ID-3"})) << "active by default";
+  EXPECT_EQ(skus_of(named + "&status=any"),
+            (std::set<std::string>{"ID-0", "ID-1", "ID-2", "ID-3"}));
+  EXPECT_EQ(skus_of(named + "&status=archived"), (std::set<std::string>{"ID-1"}));
+  EXPECT_EQ(skus_of(named + "&status=any&brand=Lumen"), (std::set<std::string>{"ID-1", "ID-3"}));
+  EXPECT_EQ(skus_of(named + "&status=any&min_price=102"), (std::set<std::string>{"ID-2", "ID-3"}));
+  EXPECT_EQ(skus_of("ids=" + unknown), (std::set<std::string>{}));
+  // Repeated, upper-cased and duplicated ids name the same products.
+  std::string upper = ids[5];
+  for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  EXPECT_EQ(skus_of("ids=" + ids[4] + "&ids=" + upper + "," + ids[4]),
+            (std::set<std::string>{"ID-4", "ID-5"}));
+
+  // Pages still work when the caller asks for smaller ones.
+  auto first = get("/v1/products?" + named + "&status=any&sort=price_asc&limit=3");
+  ASSERT_EQ(first.status, 200);
+  ASSERT_EQ(first.body.at("items").as_array().size(), 3u);
+  ASSERT_FALSE(first.body.at("next_cursor").is_null());
+  auto second = get("/v1/products?" + named + "&status=any&sort=price_asc&limit=3&cursor=" +
+                    std::string(first.body.at("next_cursor").as_string()));
+  ASSERT_EQ(second.status, 200);
+  ASSERT_EQ(second.body.at("items").as_array().size(), 1u);
+  EXPECT_EQ(second.body.at("items").as_array()[0].at("sku").as_string(), "ID-3");
+  EXPECT_TRUE(second.body.at("next_cursor").is_null());
+
+  // A cart's worth: 100 ids, most unknown, all on the default page.
+  std::string hundred = "ids=" + named.substr(4);
+  for (int i = 1; i <= 95; ++i) {
+    char id[40];
+    std::snprintf(id, sizeof id, "0192d3c4-0000-7000-8000-%012d", i);
+    hundred += "," + std::string(id);
+  }
+  auto many = get("/v1/products?" + hundred + "&status=any");
+  ASSERT_EQ(many.status, 200) << boost::json::serialize(many.body);
+  EXPECT_EQ(many.body.at("items").as_array().size(), 4u);
+  EXPECT_TRUE(many.body.at("next_cursor").is_null());
+
+  for (const auto& bad : {hundred + "," + ids[5], std::string("ids="), std::string("ids=nope"),
+                          "ids=" + ids[0] + ",", "ids=" + ids[0] + ",%20" + ids[3]}) {
+    SCOPED_TRACE(bad);
+    auto reply = get("/v1/products?" + bad);
+    expect_problem(reply, 400, "invalid-field");
+    EXPECT_EQ(reply.body.at("field").as_string(), "ids");
+  }
 }
 
 TEST_P(Products, AdjustsInventoryButNeverBelowReserved) {

@@ -72,6 +72,39 @@ TEST(Product, RejectsInvalidFieldsNamingThemAndStaysUnchanged) {
   EXPECT_EQ(product.title, "Oak Desk Lamp, 40 W");
 }
 
+TEST(Product, TaxCategoryAndWeightDefaultAndChange) {
+  Product product;
+  apply_changes(product, valid_changes());
+  EXPECT_EQ(product.tax_category, TaxCategory::standard);
+  EXPECT_EQ(product.weight_grams, 0);
+  ProductChanges patch;
+  patch.tax_category = TaxCategory::reduced;
+  patch.weight_grams = kMaxWeightGrams;
+  apply_changes(product, patch);
+  EXPECT_EQ(product.tax_category, TaxCategory::reduced);
+  EXPECT_EQ(product.weight_grams, 1'000'000);
+
+  for (std::int64_t grams : {std::int64_t{-1}, kMaxWeightGrams + 1}) {
+    auto bad_weight = valid_changes();
+    bad_weight.weight_grams = grams;
+    EXPECT_EQ(failing_field(bad_weight), "weight_grams") << grams;
+  }
+  ProductChanges too_heavy;
+  too_heavy.weight_grams = kMaxWeightGrams + 1;
+  too_heavy.tax_category = TaxCategory::zero;
+  EXPECT_THROW(apply_changes(product, too_heavy), platform::Error);
+  EXPECT_EQ(product.tax_category, TaxCategory::reduced) << "a rejected change changes nothing";
+}
+
+TEST(Product, TaxCategoryNamesRoundTrip) {
+  for (auto category : {TaxCategory::standard, TaxCategory::reduced, TaxCategory::zero}) {
+    EXPECT_EQ(parse_tax_category(to_string(category)), category) << to_string(category);
+  }
+  EXPECT_EQ(to_string(TaxCategory::reduced), "reduced");
+  EXPECT_EQ(parse_tax_category("Standard"), std::nullopt);
+  EXPECT_EQ(parse_tax_category("luxury"), std::nullopt);
+}
+
 TEST(Product, Slugify) {
   EXPECT_EQ(slugify("  Hello,  World!! "), "hello-world");
   EXPECT_EQ(slugify("Chef's Knife 20cm"), "chef-s-knife-20cm");

@@ -8,16 +8,6 @@ namespace orders::testing {
 
 namespace {
 
-template <class Service>
-void serve(Hosted<Service>& hosted, const std::string& name, platform::http::Router routes,
-           platform::metrics::Registry& registry) {
-  platform::http::ServerOptions options;
-  options.service = name;
-  options.access_log = false;
-  hosted.server = std::make_unique<platform::http::Server>(options, std::move(routes), registry);
-  hosted.server->start();
-}
-
 boost::json::object euros(std::int64_t amount) { return {{"amount", amount}, {"currency", "EUR"}}; }
 
 }  // namespace
@@ -82,11 +72,11 @@ void OrdersTest::SetUp() {
   catalog::CatalogService::migrate(catalog_.database->database());
   catalog_.service = std::make_unique<catalog::CatalogService>(catalog_.database->database(), *bus_,
                                                                registry_, issuer_.verifier());
-  serve(catalog_, "catalog-test", catalog_.service->routes(), registry_);
+  catalog_.serve("catalog-test", registry_);
   payments::PaymentsService::migrate(payments_.database->database());
   payments_.service = std::make_unique<payments::PaymentsService>(payments_.database->database(),
                                                                   registry_, issuer_.verifier());
-  serve(payments_, "payments-test", payments_.service->routes(), registry_);
+  payments_.serve("payments-test", registry_);
 
   client_ = std::make_unique<platform::http::Client>();
   tokens_ = std::make_unique<platform::testing::FixedTokenSource>(
@@ -107,12 +97,10 @@ void OrdersTest::SetUp() {
 }
 
 void OrdersTest::restart_orders(OrdersOptions options) {
-  if (orders_.server) orders_.server->stop(std::chrono::seconds(2));
-  orders_.server.reset();
-  orders_.service.reset();
+  orders_.stop_service();
   orders_.service = std::make_unique<OrdersService>(orders_.database->database(), *bus_, registry_,
                                                     issuer_.verifier(), *participants_, options);
-  serve(orders_, "orders-test", orders_.service->routes(), registry_);
+  orders_.serve("orders-test", registry_);
   api_.set_base_url(orders_.url());
   api_.acting_as(checkout_token());
 }

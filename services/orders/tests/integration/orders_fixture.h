@@ -18,6 +18,7 @@
 #include "platform/http/server.h"
 #include "platform/testing/api_client.h"
 #include "platform/testing/databases.h"
+#include "platform/testing/hosted_service.h"
 #include "platform/testing/tokens.h"
 #include "saga/remote_participants.h"
 
@@ -55,21 +56,8 @@ class SwitchableParticipants final : public SagaParticipants {
   std::map<SagaStep, bool> failing_;
 };
 
-// A service under test with its own database and port.
 template <class Service>
-struct Hosted {
-  std::unique_ptr<platform::testing::FreshDatabase> database;
-  std::unique_ptr<Service> service;
-  std::unique_ptr<platform::http::Server> server;
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(server->port()); }
-  // Server, then service, then database: each needs the next.
-  void stop() {
-    if (server) server->stop(std::chrono::seconds(2));
-    server.reset();
-    service.reset();
-    database.reset();
-  }
-};
+using Hosted = platform::testing::HostedService<Service>;
 
 // Real orders, catalog and payment services over real HTTP, each on its own
 // database: SQLite files and an in-process bus (embedded), or fresh

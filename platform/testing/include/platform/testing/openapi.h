@@ -11,6 +11,8 @@ namespace platform::testing {
 // What a service's OpenAPI document says about one operation.
 struct DocumentedOperation {
   bool is_public = false;  // `security: []`, overriding the document's bearer default
+  // `security: [{}, {bearer: []}]`: anyone, and a token when sent is checked.
+  bool token_optional = false;
 };
 
 // "GET /v1/products/{id}" -> operation, for every operation of an OpenAPI
@@ -22,7 +24,8 @@ std::map<std::string, DocumentedOperation> documented_operations(std::string_vie
 
 // The contract test every service runs: each route the router serves is
 // documented and each documented operation is served, and the document says
-// an operation is public exactly when its route needs no token.
+// an operation is public exactly when its route needs no token, and takes
+// an optional token exactly when its route does.
 void expect_router_matches_document(const http::Router& router, std::string_view yaml);
 
 }  // namespace platform::testing

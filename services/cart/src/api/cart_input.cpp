@@ -1,0 +1,146 @@
+#include "api/cart_input.h"
+
+#include <boost/json.hpp>
+
+#include "platform/crypto.h"
+#include "platform/error.h"
+#include "platform/http/authorization.h"
+#include "platform/http/json_response.h"
+#include "platform/ids.h"
+#include "platform/json.h"
+
+namespace cart {
+
+namespace {
+
+using platform::json::ObjectReader;
+
+// 32 bytes in unpadded base64url.
+constexpr std::size_t kTokenLength = 43;
+
+boost::json::object body_object(const platform::http::Request& request) {
+  platform::http::require_content_type(request, {"application/json"});
+  return platform::json::parse_object(request.body);
+}
+
+std::string read_product_id(ObjectReader& body) {
+  auto id = body.required_string("product_id", {36, 36});
+  if (!platform::is_uuid(id))
+    throw platform::invalid_field("product_id", "product_id must be a UUID");
+  return id;
+}
+
+std::string read_country(ObjectReader& reader) {
+  auto country = reader.required_string("country", {2, 2});
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (!upper(country[0]) || !upper(country[1])) {
+    throw platform::invalid_field(reader.field_path("country"),
+                                  "country must be an ISO 3166-1 alpha-2 code such as DE");
+  }
+  return country;
+}
+
+ShippingSpeed read_speed(ObjectReader& body) {
+  const auto text = body.optional_string("shipping_speed", {1, 20});
+  if (!text) return ShippingSpeed::standard;
+  const auto speed = parse_shipping_speed(*text);
+  if (!speed) {
+    throw platform::invalid_field("shipping_speed", "shipping_speed must be standard or express");
+  }
+  return *speed;
+}
+
+ShippingAddress read_address(ObjectReader address) {
+  ShippingAddress parsed;
+  parsed.recipient = address.required_string("recipient", {1, 200});
+  parsed.line1 = address.required_string("line1", {1, 200});
+  parsed.line2 = address.optional_string("line2", {0, 200}).value_or("");
+  parsed.city = address.required_string("city", {1, 100});
+  parsed.region = address.optional_string("region", {0, 100}).value_or("");
+  parsed.postal_code = address.required_string("postal_code", {1, 20});
+  parsed.country = read_country(address);
+  parsed.phone = address.optional_string("phone", {0, 40}).value_or("");
+  address.finish();
+  return parsed;
+}
+
+}  // namespace
+
+std::string new_cart_token() { return platform::crypto::random_token(32); }
+
+CartOwner guest_of(const platform::http::Request& request) {
+  const auto token = request.header(kCartTokenHeader);
+  if (token.empty()) {
+    throw platform::Error(platform::ErrorKind::unauthenticated, "cart-token-required",
+                          "a guest names their cart with the Cart-Token header (POST "
+                          "/v1/cart-tokens makes one), a customer signs in",
+                          kCartTokenHeader);
+  }
+  if (token.size() != kTokenLength || !platform::crypto::base64url_decode(token)) {
+    throw platform::invalid_field(kCartTokenHeader, "Cart-Token is not a cart token");
+  }
+  return CartOwner::guest(token);
+}
+
+CartOwner cart_owner_of(const platform::http::Request& request) {
+  if (request.caller) return CartOwner::customer(request.caller->subject);
+  return guest_of(request);
+}
+
+ItemInput read_new_item(const platform::http::Request& request) {
+  const auto object = body_object(request);
+  ObjectReader body(object);
+  ItemInput input;
+  input.product_id = read_product_id(body);
+  input.quantity = static_cast<int>(
+      body.optional_integer("quantity", {.minimum = 1, .maximum = kMaxLineQuantity}).value_or(1));
+  body.finish();
+  return input;
+}
+
+ItemInput read_item_quantity(const platform::http::Request& request) {
+  ItemInput input;
+  input.product_id = request.path_parameter("product_id");
+  if (!platform::is_uuid(input.product_id)) {
+    throw platform::not_found("line-not-found",
+                              "product " + input.product_id + " is not in the cart");
+  }
+  const auto object = body_object(request);
+  ObjectReader body(object);
+  input.quantity = static_cast<int>(
+      body.required_integer("quantity", {.minimum = 0, .maximum = kMaxLineQuantity}));
+  body.finish();
+  return input;
+}
+
+QuoteInput read_quote_input(const platform::http::Request& request) {
+  const auto object = body_object(request);
+  ObjectReader body(object);
+  QuoteInput input;
+  auto destination = body.object("destination");
+  input.destination.country = read_country(destination);
+  input.destination.region = destination.optional_string("region", {0, 100}).value_or("");
+  destination.finish();
+  input.speed = read_speed(body);
+  input.coupon = body.optional_string("coupon", {0, 64}).value_or("");
+  body.finish();
+  return input;
+}
+
+CheckoutInput read_checkout_input(const platform::http::Request& request) {
+  const auto object = body_object(request);
+  ObjectReader body(object);
+  CheckoutInput input;
+  input.address = read_address(body.object("shipping_address"));
+  input.speed = read_speed(body);
+  input.coupon = body.optional_string("coupon", {0, 64}).value_or("");
+  input.payment_method = body.required_string("payment_method", {1, 64});
+  input.email = body.required_string("email", {3, 254});
+  if (input.email.find('@') == std::string::npos) {
+    throw platform::invalid_field("email", "email must be an email address");
+  }
+  body.finish();
+  return input;
+}
+
+}  // namespace cart
