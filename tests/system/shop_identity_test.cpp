@@ -7,7 +7,6 @@
 
 #include <boost/json.hpp>
 
-#include "platform/crypto.h"
 #include "platform/http/client.h"
 #include "platform/testing/browser.h"
 #include "platform/testing/child_process.h"
@@ -63,30 +62,7 @@ class ShopIdentity : public ::testing::Test {
 
   // The storefront's sign-up (or sign-in) through the pages; the access token.
   std::string browser_flow(const std::string& action, const std::string& fields) {
-    Browser browser;
-    const auto verifier = platform::crypto::random_token(48);
-    const auto challenge = platform::crypto::base64url_encode(platform::crypto::sha256(verifier));
-    const auto redirect = base() + "/callback";
-    const auto page =
-        get("/api/auth/oauth2/authorize?response_type=code&client_id=storefront"
-            "&redirect_uri=" +
-                form_encode(redirect) + "&scope=openid%20email&code_challenge=" + challenge +
-                "&code_challenge_method=S256&state=s",
-            {}, &browser);
-    if (page.status != 200) return {};
-    const auto request = platform::testing::hidden_field(page.body, "request").value_or("");
-    const auto done = send(platform::http::Method::post, "/api/auth/oauth2/authorize/" + action,
-                           "request=" + request + "&" + fields, &browser);
-    const std::string location(done.headers.get("Location"));
-    const auto code_at = location.find("code=");
-    if (done.status != 303 || code_at == std::string::npos) return {};
-    const auto code = location.substr(code_at + 5, location.find('&', code_at) - code_at - 5);
-    const auto tokens =
-        send(platform::http::Method::post, "/api/auth/oauth2/token",
-             "grant_type=authorization_code&client_id=storefront&code=" + code +
-                 "&redirect_uri=" + form_encode(redirect) + "&code_verifier=" + verifier);
-    if (tokens.status != 200) return {};
-    return std::string(boost::json::parse(tokens.body).at("access_token").as_string());
+    return platform::testing::storefront_access_token(client_, base(), action, fields);
   }
 
   platform::testing::TemporaryDirectory directory_;

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "platform/http/client.h"
 #include "platform/http/form.h"
 #include "platform/http/message.h"
 
@@ -24,5 +25,14 @@ using http::form_encode;
 
 // The value of the hidden input `name` in an HTML page.
 std::optional<std::string> hidden_field(std::string_view html, std::string_view name);
+
+// The storefront's sign-up or sign-in through the auth service's pages
+// (authorization code with PKCE, client "storefront", redirect to
+// <shop_url>/callback), as a person in a browser does it: `action` is
+// "sign-up" or "sign-in", `fields` the form's fields (form-encoded). The
+// access token, or empty when any step fails. `shop_url` is where the auth
+// service answers under /api/auth (the gateway).
+std::string storefront_access_token(http::Client& client, const std::string& shop_url,
+                                    const std::string& action, const std::string& fields);
 
 }  // namespace platform::testing

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "platform/http/client.h"
+#include "platform/testing/child_process.h"
+#include "platform/testing/databases.h"
+
+namespace shop::testing {
+
+// The whole shop distributed, as it runs in production but on loopback:
+// auth, catalog, customers, payments, orders and cart each as its own
+// process on a fresh PostgreSQL database (the cart on Redis), all on NATS
+// JetStream, and the gateway in front of them. The infrastructure comes from
+// the SHOP_TEST_* environment (scripts/test-infra.sh); services call each
+// other as the confidential clients "orders" and "cart". For the end-to-end
+// system test and the checkout benchmark.
+class DistributedShop {
+ public:
+  struct Options {
+    // Lighter password hashing for tests that sign many people up; the
+    // service's own defaults when 0.
+    int argon2_memory_kib = 0;
+  };
+
+  // Starts everything and waits until every service is ready. Throws
+  // std::runtime_error naming the service that did not start (and its log).
+  DistributedShop(const std::filesystem::path& directory, Options options);
+  ~DistributedShop();
+  DistributedShop(const DistributedShop&) = delete;
+  DistributedShop& operator=(const DistributedShop&) = delete;
+
+  // Whether PostgreSQL, Redis and NATS are configured.
+  static bool infrastructure_configured();
+
+  // The gateway: http://127.0.0.1:<port>, the API under /api/<service>.
+  const std::string& url() const noexcept { return gateway_url_; }
+  // A service reached directly, bypassing the gateway.
+  std::string service_url(const std::string& service) const;
+  std::string log(const std::string& service) const;
+
+  // Signs a person up through the auth pages; their access token.
+  std::string sign_up(const std::string& email, const std::string& password);
+  // The admin's access token (signed in through the pages).
+  std::string admin_token();
+
+  static constexpr const char* kAdminEmail = "admin@shop.local";
+  static constexpr const char* kAdminPassword = "correct horse battery staple 42";
+
+ private:
+  void start(const std::string& service, const std::string& binary,
+             std::map<std::string, std::string> environment);
+
+  std::filesystem::path directory_;
+  std::map<std::string, int> ports_;
+  std::map<std::string, std::unique_ptr<platform::testing::FreshDatabase>> databases_;
+  std::map<std::string, std::unique_ptr<platform::testing::ChildProcess>> processes_;
+  std::string gateway_url_;
+  platform::http::Client client_;
+};
+
+}  // namespace shop::testing

@@ -1,0 +1,208 @@
+// Must-show 1 of the commerce core: the whole shop as separate processes on
+// PostgreSQL, Redis and NATS JetStream, used through the gateway as the web
+// app would: a guest fills a cart, signs up, the cart follows; quotes for
+// several destinations match totals worked out by hand; checkout pays the
+// order, the stock goes down, and the events are on the bus.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <mutex>
+#include <thread>
+
+#include "distributed_shop.h"
+#include "platform/bus/nats_bus.h"
+#include "platform/ids.h"
+#include "platform/testing/api_client.h"
+#include "platform/testing/environment.h"
+
+namespace {
+
+using namespace std::chrono_literals;
+using platform::testing::ApiClient;
+using platform::testing::Reply;
+
+boost::json::object euros(std::int64_t amount) { return {{"amount", amount}, {"currency", "EUR"}}; }
+
+class DistributedCheckout : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    SHOP_REQUIRE_BACKEND(shop::testing::DistributedShop::infrastructure_configured(),
+                         "PostgreSQL, Redis and NATS (SHOP_TEST_*)");
+    shop_ = std::make_unique<shop::testing::DistributedShop>(
+        directory_.path(), shop::testing::DistributedShop::Options{});
+    platform::bus::NatsBusOptions options;
+    options.url = *platform::testing::nats_url();
+    options.connection_name = "distributed-checkout-test";
+    bus_ = std::make_unique<platform::bus::NatsBus>(options);
+    for (const auto* filter : {"orders.>", "cart.>"}) {
+      subscriptions_.push_back(bus_->subscribe(
+          {.durable_name = "e2e-" + platform::random_hex(6), .subject_filter = filter},
+          [this](const platform::bus::Event& event) {
+            std::lock_guard lock(mutex_);
+            events_.push_back(event);
+          }));
+    }
+  }
+
+  void TearDown() override {
+    subscriptions_.clear();
+    bus_.reset();
+    shop_.reset();
+  }
+
+  // Events of `subject` whose data has `field` equal to `value`.
+  int events_with(const std::string& subject, const std::string& field, const std::string& value) {
+    std::lock_guard lock(mutex_);
+    int count = 0;
+    for (const auto& event : events_) {
+      if (event.subject != subject) continue;
+      const auto data = boost::json::parse(event.data).as_object();
+      if (const auto* found = data.if_contains(field);
+          found && found->is_string() && found->get_string() == value) {
+        ++count;
+      }
+    }
+    return count;
+  }
+
+  platform::testing::TemporaryDirectory directory_;
+  std::unique_ptr<shop::testing::DistributedShop> shop_;
+  std::unique_ptr<platform::bus::EventBus> bus_;
+  std::vector<std::unique_ptr<platform::bus::Subscription>> subscriptions_;
+  std::mutex mutex_;
+  std::vector<platform::bus::Event> events_;
+};
+
+TEST_F(DistributedCheckout, AShopperSignsInFillsACartChecksOutAndIsCharged) {
+  ApiClient admin(shop_->url());
+  admin.acting_as(shop_->admin_token());
+  ASSERT_FALSE(admin.token().empty()) << shop_->log("auth");
+  ASSERT_EQ(admin.post("/api/catalog/v1/categories", {{"slug", "home"}, {"name", "Home"}}).status,
+            201);
+  const auto create = [&](const std::string& sku, std::int64_t price, const char* category,
+                          int grams, int stock) {
+    const auto reply = admin.post("/api/catalog/v1/products", {{"sku", sku},
+                                                               {"title", "Item " + sku},
+                                                               {"brand", "Acme"},
+                                                               {"category", "home"},
+                                                               {"price", euros(price)},
+                                                               {"tax_category", category},
+                                                               {"weight_grams", grams},
+                                                               {"stock", {{"on_hand", stock}}}});
+    EXPECT_EQ(reply.status, 201) << boost::json::serialize(reply.body);
+    return std::string(reply.body.at("id").as_string());
+  };
+  const auto lamp = create("E2E-LAMP", 2999, "standard", 800, 10);
+  const auto book = create("E2E-BOOK", 1200, "reduced", 400, 5);
+
+  // A guest puts two lamps in a cart, then signs up: the cart follows.
+  ApiClient guest(shop_->url());
+  const auto token = guest.post("/api/cart/v1/cart-tokens", boost::json::object{});
+  ASSERT_EQ(token.status, 201) << shop_->log("cart");
+  platform::http::Headers cart_token;
+  cart_token.set("Cart-Token", std::string(token.body.at("cart_token").as_string()));
+  ASSERT_EQ(
+      guest.post("/api/cart/v1/cart/items", {{"product_id", lamp}, {"quantity", 2}}, cart_token)
+          .status,
+      200);
+  ApiClient customer(shop_->url());
+  customer.acting_as(shop_->sign_up("ada@example.com", "a long passphrase of ada"));
+  ASSERT_FALSE(customer.token().empty()) << shop_->log("auth");
+  const auto merged = customer.post("/api/cart/v1/cart/merge", boost::json::object{}, cart_token);
+  ASSERT_EQ(merged.status, 200) << boost::json::serialize(merged.body);
+  EXPECT_EQ(merged.body.at("item_count"), 2);
+  ASSERT_EQ(
+      customer.post("/api/cart/v1/cart/items", {{"product_id", book}, {"quantity", 1}}).status,
+      200);
+
+  // Quotes, every figure worked out by hand (docs/architecture.md, Cart):
+  // 2 × 29.99 (standard rate, 800 g) + 12.00 (reduced rate, 400 g).
+  struct Expected {
+    boost::json::object request;
+    std::int64_t discount, tax, shipping, total;
+  };
+  const std::vector<Expected> quotes{
+      // 19% and 7% VAT inside the prices; domestic shipping free from 50.00.
+      {{{"destination", {{"country", "DE"}}}}, 0, 958 + 79, 0, 7198},
+      // 10% off shared 6.00 / 1.20; 20% and 5.5% VAT; express 24.90 incl. 4.15 VAT.
+      {{{"destination", {{"country", "FR"}}},
+        {"shipping_speed", "express"},
+        {"coupon", "WELCOME10"}},
+       720,
+       900 + 56 + 415,
+       2490,
+       8968},
+      // 10.00 off shared 8.33 / 1.67; 7.25% added on top; shipping untaxed.
+      {{{"destination", {{"country", "US"}, {"region", "CA"}}}, {"coupon", "TENOFF"}},
+       1000,
+       374 + 75,
+       2490,
+       9137},
+  };
+  for (const auto& expected : quotes) {
+    const auto quote = customer.post("/api/cart/v1/cart/quote", expected.request);
+    ASSERT_EQ(quote.status, 200) << boost::json::serialize(quote.body);
+    const auto figure = [&](const char* name) {
+      return quote.body.at(name).at("amount").as_int64();
+    };
+    EXPECT_EQ(figure("discount"), expected.discount) << boost::json::serialize(expected.request);
+    EXPECT_EQ(figure("tax"), expected.tax) << boost::json::serialize(expected.request);
+    EXPECT_EQ(figure("shipping"), expected.shipping) << boost::json::serialize(expected.request);
+    EXPECT_EQ(figure("total"), expected.total) << boost::json::serialize(expected.request);
+  }
+
+  const auto card =
+      customer.post("/api/payments/v1/payment-methods", {{"number", "4242424242424242"},
+                                                         {"expiry_month", 12},
+                                                         {"expiry_year", 2040},
+                                                         {"cvc", "123"},
+                                                         {"holder", "Ada Lovelace"}});
+  ASSERT_EQ(card.status, 201) << boost::json::serialize(card.body);
+  platform::http::Headers key;
+  key.set("Idempotency-Key", "e2e-checkout-1");
+  const auto placed = customer.post("/api/cart/v1/checkout",
+                                    {{"shipping_address",
+                                      {{"recipient", "Ada Lovelace"},
+                                       {"line1", "Unter den Linden 1"},
+                                       {"city", "Berlin"},
+                                       {"postal_code", "10117"},
+                                       {"country", "DE"}}},
+                                     {"coupon", "WELCOME10"},
+                                     {"payment_method", card.body.at("id")},
+                                     {"email", "ada@example.com"}},
+                                    key);
+  ASSERT_EQ(placed.status, 201) << boost::json::serialize(placed.body) << shop_->log("cart")
+                                << shop_->log("orders");
+  EXPECT_EQ(placed.body.at("status"), "paid");
+  // 71.98 less 7.20: lamps 53.98 (8.62 VAT), book 10.80 (0.71 VAT), free shipping.
+  EXPECT_EQ(placed.body.at("totals").at("total").at("amount"), 6478);
+  EXPECT_EQ(placed.body.at("totals").at("tax").at("amount"), 862 + 71);
+  const auto order_id = std::string(placed.body.at("id").as_string());
+
+  // The order, as its customer sees it; the stock, as the catalog counts it.
+  const auto order = customer.get("/api/orders/v1/orders/" + order_id);
+  ASSERT_EQ(order.status, 200);
+  EXPECT_EQ(order.body.at("status"), "paid");
+  EXPECT_EQ(admin.get("/api/catalog/v1/products/" + lamp + "/inventory").body.at("on_hand"), 8);
+  EXPECT_EQ(admin.get("/api/catalog/v1/products/" + book + "/inventory").body.at("on_hand"), 4);
+  EXPECT_EQ(customer.get("/api/cart/v1/cart").body.at("item_count"), 0);
+  const auto payments = admin.get("/api/payments/v1/payments?order_id=" + order_id);
+  ASSERT_EQ(payments.status, 200);
+  ASSERT_EQ(payments.body.at("items").as_array().size(), 1u);
+  EXPECT_EQ(payments.body.at("items").at(0).at("amount").at("amount"), 6478);
+
+  // The events, on NATS; and the customers service, which listens to them.
+  EXPECT_TRUE(platform::testing::eventually([&] {
+    return events_with("orders.order.placed", "order_id", order_id) == 1 &&
+           events_with("orders.order.paid", "order_id", order_id) == 1 &&
+           events_with("cart.item.added", "product_id", lamp) >= 1 &&
+           events_with("cart.item.added", "product_id", book) >= 1;
+  }));
+  const auto customer_id = std::string(order.body.at("customer_id").as_string());
+  EXPECT_TRUE(platform::testing::eventually([&] {
+    const auto history = customer.get("/api/customers/v1/customers/" + customer_id + "/orders");
+    return history.status == 200 && !history.body.at("items").as_array().empty();
+  })) << shop_->log("customers");
+}
+
+}  // namespace
