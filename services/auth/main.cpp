@@ -67,6 +67,10 @@ int main(int argc, char** argv) {
       config.integer("AUTH_SESSION_SECONDS", provider.session_lifetime.count(),
                      "how long a browser stays signed in at the provider", 60, 30LL * 24 * 3600));
 
+  provider.sign_up_throttle.allowed_failures = static_cast<int>(config.integer(
+      "AUTH_SIGN_UPS_PER_ADDRESS", provider.sign_up_throttle.allowed_failures,
+      "accounts one network address may create an hour (load tests raise it)", 1, 1'000'000));
+
   const auto algorithm_name = config.text("AUTH_SIGNING_ALGORITHM", "RS256", "RS256 or ES256");
   if (auto algorithm = platform::auth::algorithm_named(algorithm_name)) {
     options.keys.algorithm = *algorithm;

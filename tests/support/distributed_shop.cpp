@@ -73,6 +73,8 @@ DistributedShop::DistributedShop(const std::filesystem::path& directory, Options
       platform::crypto::base64_encode(platform::crypto::random_bytes(32));
   auth["AUTH_ADMIN_EMAIL"] = kAdminEmail;
   auth["AUTH_ADMIN_PASSWORD"] = kAdminPassword;
+  // Every test shopper signs up from 127.0.0.1.
+  auth["AUTH_SIGN_UPS_PER_ADDRESS"] = "100000";
   if (options.argon2_memory_kib > 0) {
     auth["AUTH_ARGON2_MEMORY_KIB"] = std::to_string(options.argon2_memory_kib);
   }

@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "distributed_shop.h"
@@ -29,7 +31,7 @@ class DistributedCheckout : public ::testing::Test {
     SHOP_REQUIRE_BACKEND(shop::testing::DistributedShop::infrastructure_configured(),
                          "PostgreSQL, Redis and NATS (SHOP_TEST_*)");
     shop_ = std::make_unique<shop::testing::DistributedShop>(
-        directory_.path(), shop::testing::DistributedShop::Options{});
+        directory_.path(), shop::testing::DistributedShop::Options{.argon2_memory_kib = 8192});
     platform::bus::NatsBusOptions options;
     options.url = *platform::testing::nats_url();
     options.connection_name = "distributed-checkout-test";
@@ -203,6 +205,109 @@ TEST_F(DistributedCheckout, AShopperSignsInFillsACartChecksOutAndIsCharged) {
     const auto history = customer.get("/api/customers/v1/customers/" + customer_id + "/orders");
     return history.status == 200 && !history.body.at("items").as_array().empty();
   })) << shop_->log("customers");
+}
+
+// Must-show 2, and the concurrent half of 3: twenty customers check out
+// the last five lamps at once, each sending their request twice at the same
+// moment with one Idempotency-Key. Exactly five orders are paid, everyone
+// else is told cleanly, the stock ends at zero (never below), no failed
+// order holds money, and no key made two orders or two charges.
+TEST_F(DistributedCheckout, ManyCheckoutsForLittleStockSellExactlyTheStock) {
+  ApiClient admin(shop_->url());
+  admin.acting_as(shop_->admin_token());
+  ASSERT_EQ(admin.post("/api/catalog/v1/categories", {{"slug", "home"}, {"name", "Home"}}).status,
+            201);
+  const auto product = admin.post("/api/catalog/v1/products", {{"sku", "LAST-FIVE"},
+                                                               {"title", "The last lamps"},
+                                                               {"brand", "Acme"},
+                                                               {"category", "home"},
+                                                               {"price", euros(4999)},
+                                                               {"weight_grams", 900},
+                                                               {"stock", {{"on_hand", 5}}}});
+  ASSERT_EQ(product.status, 201);
+  const auto lamp = std::string(product.body.at("id").as_string());
+
+  constexpr int kCustomers = 20;
+  struct Shopper {
+    std::string token;
+    std::string card;
+  };
+  std::vector<Shopper> shoppers;
+  for (int i = 0; i < kCustomers; ++i) {
+    ApiClient customer(shop_->url());
+    customer.acting_as(shop_->sign_up("shopper" + std::to_string(i) + "@example.com",
+                                      "violet lantern harbour " + std::to_string(1000 + i)));
+    ASSERT_FALSE(customer.token().empty()) << "shopper " << i << ": " << shop_->log("auth");
+    ASSERT_EQ(customer.post("/api/cart/v1/cart/items", {{"product_id", lamp}}).status, 200);
+    const auto card =
+        customer.post("/api/payments/v1/payment-methods", {{"number", "4242424242424242"},
+                                                           {"expiry_month", 12},
+                                                           {"expiry_year", 2040},
+                                                           {"cvc", "123"},
+                                                           {"holder", "Shopper"}});
+    ASSERT_EQ(card.status, 201);
+    shoppers.push_back({customer.token(), std::string(card.body.at("id").as_string())});
+  }
+
+  const auto replies = platform::testing::at_once(2 * kCustomers, [&](int index) {
+    const auto& shopper = shoppers[index / 2];
+    ApiClient client(shop_->url());
+    client.acting_as(shopper.token);
+    platform::http::Headers key;
+    key.set("Idempotency-Key", "last-five-" + std::to_string(index / 2));
+    return client.post("/api/cart/v1/checkout",
+                       {{"shipping_address",
+                         {{"recipient", "Shopper"},
+                          {"line1", "Hauptstr. 1"},
+                          {"city", "Hamburg"},
+                          {"postal_code", "20095"},
+                          {"country", "DE"}}},
+                        {"payment_method", shopper.card},
+                        {"email", "shopper@example.com"}},
+                       key);
+  });
+
+  std::set<std::string> paid, failed;
+  std::map<int, std::set<std::string>> orders_of_shopper;
+  for (int index = 0; index < 2 * kCustomers; ++index) {
+    const auto& reply = replies[index];
+    const auto& body = reply.body;
+    if (reply.status == 201 || reply.status == 200) {
+      EXPECT_EQ(body.at("status"), "paid");
+      paid.insert(std::string(body.at("id").as_string()));
+      orders_of_shopper[index / 2].insert(std::string(body.at("id").as_string()));
+      continue;
+    }
+    ASSERT_EQ(reply.status, 409) << boost::json::serialize(body);
+    const auto type = std::string(body.at("type").as_string());
+    EXPECT_TRUE(type == "/problems/order-not-placed" ||
+                type == "/problems/cart-items-unavailable" ||
+                type == "/problems/idempotency-key-in-use")
+        << type;
+    if (type == "/problems/order-not-placed") {
+      failed.insert(std::string(body.at("order_id").as_string()));
+      orders_of_shopper[index / 2].insert(std::string(body.at("order_id").as_string()));
+    }
+  }
+  EXPECT_EQ(paid.size(), 5u);
+  for (const auto& [shopper, orders] : orders_of_shopper) {
+    EXPECT_EQ(orders.size(), 1u) << "shopper " << shopper << " got two orders for one key";
+  }
+
+  const auto stock = admin.get("/api/catalog/v1/products/" + lamp + "/inventory");
+  EXPECT_EQ(stock.body.at("on_hand"), 0);
+  EXPECT_EQ(stock.body.at("reserved"), 0);
+  for (const auto& order : paid) {
+    const auto payments = admin.get("/api/payments/v1/payments?order_id=" + order);
+    ASSERT_EQ(payments.body.at("items").as_array().size(), 1u) << order;
+    EXPECT_EQ(payments.body.at("items").at(0).at("status"), "authorized");
+  }
+  for (const auto& order : failed) {
+    for (const auto& payment :
+         admin.get("/api/payments/v1/payments?order_id=" + order).body.at("items").as_array()) {
+      EXPECT_NE(payment.at("status"), "authorized") << "a failed order holds money: " << order;
+    }
+  }
 }
 
 }  // namespace
