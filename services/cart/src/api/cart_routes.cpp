@@ -38,16 +38,20 @@ const ProductSnapshot* find_product(const std::vector<ProductSnapshot>& products
 // current prices on the way.
 CurrentCart change_cart(ApiContext& context, const CartOwner& owner, const std::string& product_id,
                         const std::function<void(Cart&, const ProductSnapshot*)>& change) {
+  auto before = context.carts.read(owner);
   std::vector<std::string> ids{product_id};
-  for (const auto& line : context.carts.load(owner).cart.lines) {
+  for (const auto& line : before.cart.lines) {
     if (line.product_id != product_id) ids.push_back(line.product_id);
   }
   auto products = context.catalog.find(ids);
-  auto stored = context.carts.update(owner, [&](Cart& cart) {
-    refresh_prices(cart, products);
-    change(cart, find_product(products, product_id));
-    return true;
-  });
+  auto stored = context.carts.update(
+      owner,
+      [&](Cart& cart) {
+        refresh_prices(cart, products);
+        change(cart, find_product(products, product_id));
+        return true;
+      },
+      std::move(before));
   return {std::move(stored), std::move(products)};
 }
 

@@ -95,19 +95,22 @@ std::chrono::milliseconds CartStore::lifetime_of(const CartOwner& owner) const {
 }
 
 StoredCart CartStore::load(const CartOwner& owner) {
-  const auto key = key_of(owner);
-  const auto entry = store_.get(key);
+  auto stored = read(owner);
+  if (stored.version != 0) store_.touch(key_of(owner), lifetime_of(owner));
+  return stored;
+}
+
+StoredCart CartStore::read(const CartOwner& owner) {
+  const auto entry = store_.get(key_of(owner));
   if (!entry) return {};
-  store_.touch(key, lifetime_of(owner));
   return {decode_cart(entry->value), entry->version};
 }
 
-StoredCart CartStore::update(const CartOwner& owner, const std::function<bool(Cart&)>& change) {
+StoredCart CartStore::update(const CartOwner& owner, const std::function<bool(Cart&)>& change,
+                             std::optional<StoredCart> read_before) {
   const auto key = key_of(owner);
   for (int attempt = 0; attempt < kUpdateAttempts; ++attempt) {
-    const auto entry = store_.get(key);
-    StoredCart current;
-    if (entry) current = {decode_cart(entry->value), entry->version};
+    StoredCart current = attempt == 0 && read_before ? std::move(*read_before) : read(owner);
     if (!change(current.cart)) return current;
     const auto written =
         store_.put_if_version(key, encode_cart(current.cart), current.version, lifetime_of(owner));

@@ -52,7 +52,13 @@ class CartStore {
   // leave the cart as it is, and runs again on each attempt; returning
   // false means there was nothing to write. Throws Error(conflict,
   // "cart-busy") when writers keep coming between.
-  StoredCart update(const CartOwner& owner, const std::function<bool(Cart&)>& change);
+  // `read_before` is the cart as the caller just read it (read()), to save
+  // the first attempt a round trip to the store.
+  StoredCart update(const CartOwner& owner, const std::function<bool(Cart&)>& change,
+                    std::optional<StoredCart> read_before = std::nullopt);
+
+  // The stored cart, without counting as activity (a write follows).
+  StoredCart read(const CartOwner& owner);
 
   // Writes `cart` if the stored version is still `expected`; false when
   // another writer came first.
