@@ -23,11 +23,18 @@ boost::json::object body_object(const platform::http::Request& request) {
   return platform::json::parse_object(request.body);
 }
 
+// The catalog spells ids in lower case; a client may not.
+std::string lower_case(std::string text) {
+  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
 std::string read_product_id(ObjectReader& body) {
   auto id = body.required_string("product_id", {36, 36});
-  if (!platform::is_uuid(id))
+  if (!platform::is_uuid(id)) {
     throw platform::invalid_field("product_id", "product_id must be a UUID");
-  return id;
+  }
+  return lower_case(std::move(id));
 }
 
 std::string read_country(ObjectReader& reader) {
@@ -66,6 +73,10 @@ ShippingAddress read_address(ObjectReader address) {
 
 }  // namespace
 
+std::string product_id_of(const platform::http::Request& request) {
+  return lower_case(request.path_parameter("product_id"));
+}
+
 std::string new_cart_token() { return platform::crypto::random_token(32); }
 
 CartOwner guest_of(const platform::http::Request& request) {
@@ -100,7 +111,7 @@ ItemInput read_new_item(const platform::http::Request& request) {
 
 ItemInput read_item_quantity(const platform::http::Request& request) {
   ItemInput input;
-  input.product_id = request.path_parameter("product_id");
+  input.product_id = product_id_of(request);
   if (!platform::is_uuid(input.product_id)) {
     throw platform::not_found("line-not-found",
                               "product " + input.product_id + " is not in the cart");

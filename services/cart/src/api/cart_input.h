@@ -23,6 +23,9 @@ CartOwner guest_of(const platform::http::Request& request);
 // The signed-in customer's cart, or else the guest's.
 CartOwner cart_owner_of(const platform::http::Request& request);
 
+// The {product_id} path parameter, in the catalog's spelling (lower case).
+std::string product_id_of(const platform::http::Request& request);
+
 struct ItemInput {
   std::string product_id;
   int quantity = 0;

@@ -39,6 +39,7 @@ const ProductSnapshot* find_product(const std::vector<ProductSnapshot>& products
 CurrentCart change_cart(ApiContext& context, const CartOwner& owner, const std::string& product_id,
                         const std::function<void(Cart&, const ProductSnapshot*)>& change) {
   auto before = context.carts.read(owner);
+  check_room_for(before.cart, product_id);  // before asking the catalog for one id too many
   std::vector<std::string> ids{product_id};
   for (const auto& line : before.cart.lines) {
     if (line.product_id != product_id) ids.push_back(line.product_id);
@@ -87,7 +88,7 @@ void add_cart_routes(platform::http::Router& router, ApiContext context) {
   router.remove(
       "/v1/cart",
       [context](Request& request) {
-        context.carts.remove(cart_owner_of(request));
+        context.carts.clear(cart_owner_of(request));
         return Response::empty(204);
       },
       guests_and_customers());
@@ -137,7 +138,7 @@ void add_cart_routes(platform::http::Router& router, ApiContext context) {
       "/v1/cart/items/{product_id}",
       [context](Request& request) mutable {
         const auto owner = cart_owner_of(request);
-        const auto& product_id = request.path_parameter("product_id");
+        const auto product_id = product_id_of(request);
         context.carts.update(owner, [&](Cart& cart) {
           if (!remove_item(cart, product_id, platform::now_unix_millis())) {
             throw platform::not_found("line-not-found",
@@ -150,21 +151,22 @@ void add_cart_routes(platform::http::Router& router, ApiContext context) {
       guests_and_customers());
 
   // At sign-in the web app hands over the guest's token: the guest cart's
-  // lines join the customer's, and the guest cart is gone. Merging a token
-  // whose cart is already gone changes nothing, so a retry is harmless.
+  // lines join the customer's, and the guest cart is emptied first (by a
+  // versioned write), so that a retry, or two merges at once, move each line
+  // once; a crash in between loses the guest's lines rather than doubling
+  // them.
   router.post(
       "/v1/cart/merge",
       [context](Request& request) mutable {
         const auto customer = CartOwner::customer(platform::http::caller_of(request).subject);
         const auto guest = guest_of(request);
-        const auto guest_cart = context.carts.load(guest);
+        const auto guest_cart = context.carts.clear(guest);
         std::vector<std::string> left_out;
-        if (!guest_cart.cart.lines.empty()) {
+        if (!guest_cart.lines.empty()) {
           context.carts.update(customer, [&](Cart& cart) {
-            left_out = merge_into(cart, guest_cart.cart, platform::now_unix_millis());
+            left_out = merge_into(cart, guest_cart, platform::now_unix_millis());
             return true;
           });
-          context.carts.remove(guest);
         }
         auto body = to_json(customer, context.pricing.current(customer));
         boost::json::array left;

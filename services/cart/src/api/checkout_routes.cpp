@@ -36,7 +36,7 @@ Response checkout_response(const CheckoutResult& result) {
   auto response = order_failed(result.order) ? failed_checkout(result.order)
                   // Still waiting on a service: the order is placed, its
                   // outcome comes later (poll the order).
-                  : result.order.contains("processing")
+                  : order_processing(result.order)
                       ? platform::http::json_response(202, result.order)
                       : platform::http::json_response(result.replayed ? 200 : 201, result.order);
   if (result.replayed) response.headers.set("Idempotent-Replayed", "true");

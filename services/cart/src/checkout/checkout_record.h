@@ -12,7 +12,10 @@ namespace cart {
 // same order, even if prices moved since, so the orders service recognises
 // it; with the order id kept, a retry after success answers that order.
 struct CheckoutRecord {
-  enum class State { placing, placed };
+  // forgotten: the checkout was refused and the key may be used again; a
+  // record rather than a deletion, so that versions keep rising and a late
+  // writer holding an old version cannot bring the checkout back.
+  enum class State { placing, placed, forgotten };
   State state = State::placing;
   std::string request_hash;        // of the customer's request, to tell a retry from a reuse
   std::int64_t claimed_until = 0;  // while placing: the worker's lease (Unix ms)

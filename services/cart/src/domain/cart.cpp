@@ -61,15 +61,19 @@ const CartLine* find_line(const Cart& cart, std::string_view product_id) {
   return line_in(cart, product_id);
 }
 
+void check_room_for(const Cart& cart, std::string_view product_id) {
+  if (cart.lines.size() >= kMaxCartLines && !line_in(cart, product_id)) {
+    throw platform::unprocessable(
+        "cart-full", "a cart holds at most " + std::to_string(kMaxCartLines) + " products");
+  }
+}
+
 void add_item(Cart& cart, const ProductSnapshot& product, int quantity, std::int64_t now) {
   auto* line = line_in(cart, product.product_id);
   const std::int64_t wanted = static_cast<std::int64_t>(quantity) + (line ? line->quantity : 0);
   check_sellable(product, cart.currency, wanted);
   if (!line) {
-    if (cart.lines.size() >= kMaxCartLines) {
-      throw platform::unprocessable(
-          "cart-full", "a cart holds at most " + std::to_string(kMaxCartLines) + " products");
-    }
+    check_room_for(cart, product.product_id);
     line = &cart.lines.emplace_back();
     line->product_id = product.product_id;
     line->added_at = now;

@@ -54,6 +54,10 @@ inline constexpr int kMaxLineQuantity = 1000;
 
 const CartLine* find_line(const Cart& cart, std::string_view product_id);
 
+// Throws Error(unprocessable, "cart-full") when `product_id` would be a line
+// too many.
+void check_room_for(const Cart& cart, std::string_view product_id);
+
 // Adds `quantity` of `product` (to its line if there is one), refreshing the
 // line's figures. Throws Error(unprocessable) currency-mismatch, cart-full
 // or quantity-too-large, Error(conflict) product-unavailable, or

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "platform/clock.h"
 #include "platform/crypto.h"
 #include "platform/error.h"
 #include "platform/ids.h"
@@ -124,6 +125,17 @@ bool CartStore::save_if_version(const CartOwner& owner, const Cart& cart, std::i
       .has_value();
 }
 
-void CartStore::remove(const CartOwner& owner) { store_.remove(key_of(owner)); }
+Cart CartStore::clear(const CartOwner& owner) {
+  Cart held;
+  update(owner, [&](Cart& cart) {
+    held = cart;  // the attempt that writes is the last to run
+    if (cart.lines.empty()) return false;
+    cart.lines.clear();
+    cart.currency.clear();
+    cart.updated_at = platform::now_unix_millis();
+    return true;
+  });
+  return held;
+}
 
 }  // namespace cart

@@ -64,7 +64,10 @@ class CartStore {
   // another writer came first.
   bool save_if_version(const CartOwner& owner, const Cart& cart, std::int64_t expected);
 
-  void remove(const CartOwner& owner);
+  // Empties the cart and returns what it held. An empty cart is written
+  // rather than the key removed, so that versions keep rising: a request
+  // still holding an older version cannot bring the lines back.
+  Cart clear(const CartOwner& owner);
 
  private:
   std::string key_of(const CartOwner& owner) const;
