@@ -303,8 +303,8 @@ TEST_F(DistributedCheckout, ManyCheckoutsForLittleStockSellExactlyTheStock) {
     EXPECT_EQ(payments.body.at("items").at(0).at("status"), "authorized");
   }
   for (const auto& order : failed) {
-    for (const auto& payment :
-         admin.get("/api/payments/v1/payments?order_id=" + order).body.at("items").as_array()) {
+    const auto payments = admin.get("/api/payments/v1/payments?order_id=" + order);
+    for (const auto& payment : payments.body.at("items").as_array()) {
       EXPECT_NE(payment.at("status"), "authorized") << "a failed order holds money: " << order;
     }
   }
