@@ -85,7 +85,10 @@ Outcome to_error(const std::exception_ptr& failure) {
   try {
     std::rethrow_exception(failure);
   } catch (const Error& error) {
-    return error;
+    // A copy of the message, not of the error: std::runtime_error shares
+    // its message with its copies under that same uninstrumented count, and
+    // the original is freed on this thread while the caller reads the copy.
+    return Error(error.kind(), error.code(), std::string(error.what()), error.field());
   } catch (const std::exception& error) {
     return Error(ErrorKind::internal, "http-client-failure", error.what());
   } catch (...) {
