@@ -8,6 +8,7 @@
 #include "platform/http/json_response.h"
 #include "platform/ids.h"
 #include "platform/json.h"
+#include "platform/postal_address.h"
 
 namespace cart {
 
@@ -39,8 +40,7 @@ std::string read_product_id(ObjectReader& body) {
 
 std::string read_country(ObjectReader& reader) {
   auto country = reader.required_string("country", {2, 2});
-  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  if (!upper(country[0]) || !upper(country[1])) {
+  if (!platform::is_country_code(country)) {
     throw platform::invalid_field(reader.field_path("country"),
                                   "country must be an ISO 3166-1 alpha-2 code such as DE");
   }
@@ -55,20 +55,6 @@ ShippingSpeed read_speed(ObjectReader& body) {
     throw platform::invalid_field("shipping_speed", "shipping_speed must be standard or express");
   }
   return *speed;
-}
-
-ShippingAddress read_address(ObjectReader address) {
-  ShippingAddress parsed;
-  parsed.recipient = address.required_string("recipient", {1, 200});
-  parsed.line1 = address.required_string("line1", {1, 200});
-  parsed.line2 = address.optional_string("line2", {0, 200}).value_or("");
-  parsed.city = address.required_string("city", {1, 100});
-  parsed.region = address.optional_string("region", {0, 100}).value_or("");
-  parsed.postal_code = address.required_string("postal_code", {1, 20});
-  parsed.country = read_country(address);
-  parsed.phone = address.optional_string("phone", {0, 40}).value_or("");
-  address.finish();
-  return parsed;
 }
 
 }  // namespace
@@ -142,7 +128,7 @@ CheckoutInput read_checkout_input(const platform::http::Request& request) {
   const auto object = body_object(request);
   ObjectReader body(object);
   CheckoutInput input;
-  input.address = read_address(body.object("shipping_address"));
+  input.address = platform::read_postal_address(body.object("shipping_address"));
   input.speed = read_speed(body);
   input.coupon = body.optional_string("coupon", {0, 64}).value_or("");
   input.payment_method = body.required_string("payment_method", {1, 64});

@@ -10,18 +10,6 @@ boost::json::object money(std::int64_t amount, const std::string& currency) {
   return {{"amount", amount}, {"currency", currency}};
 }
 
-boost::json::object address_json(const ShippingAddress& address) {
-  boost::json::object object{{"recipient", address.recipient},
-                             {"line1", address.line1},
-                             {"city", address.city},
-                             {"postal_code", address.postal_code},
-                             {"country", address.country}};
-  if (!address.line2.empty()) object["line2"] = address.line2;
-  if (!address.region.empty()) object["region"] = address.region;
-  if (!address.phone.empty()) object["phone"] = address.phone;
-  return object;
-}
-
 }  // namespace
 
 std::string order_draft_json(const std::string& customer_id, const CheckoutInput& input,
@@ -57,7 +45,7 @@ std::string order_draft_json(const std::string& customer_id, const CheckoutInput
                             {"prices_include_tax", quote.prices_include_tax},
                             {"tax_name", quote.tax_name},
                             {"shipping",
-                             {{"address", address_json(input.address)},
+                             {{"address", platform::to_json(input.address)},
                               {"speed", to_string(quote.shipping_option.speed)},
                               {"estimate",
                                {{"min_days", quote.shipping_option.min_days},

@@ -3,19 +3,11 @@
 #include <string>
 
 #include "checkout/cart_pricing.h"
+#include "platform/postal_address.h"
 
 namespace cart {
 
-struct ShippingAddress {
-  std::string recipient;
-  std::string line1;
-  std::string line2;
-  std::string city;
-  std::string region;  // the US state, where tax depends on it
-  std::string postal_code;
-  std::string country;  // ISO 3166-1 alpha-2
-  std::string phone;
-};
+using ShippingAddress = platform::PostalAddress;
 
 // What POST /v1/checkout is asked for.
 struct CheckoutInput {

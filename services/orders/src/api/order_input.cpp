@@ -51,28 +51,9 @@ OrderLine read_line(ObjectReader& line, const std::string& currency) {
   return parsed;
 }
 
-ShippingAddress read_address(ObjectReader address) {
-  ShippingAddress parsed;
-  parsed.recipient = address.required_string("recipient", {1, 200});
-  parsed.line1 = address.required_string("line1", {1, 200});
-  parsed.line2 = address.optional_string("line2", {0, 200}).value_or("");
-  parsed.city = address.required_string("city", {1, 100});
-  parsed.region = address.optional_string("region", {0, 100}).value_or("");
-  parsed.postal_code = address.required_string("postal_code", {1, 20});
-  parsed.country = address.required_string("country", {2, 2});
-  parsed.phone = address.optional_string("phone", {0, 40}).value_or("");
-  address.finish();
-  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  if (!upper(parsed.country[0]) || !upper(parsed.country[1])) {
-    throw platform::invalid_field(address.field_path("country"),
-                                  "country must be an ISO 3166-1 alpha-2 code such as DE");
-  }
-  return parsed;
-}
-
 Shipping read_shipping(ObjectReader shipping) {
   Shipping parsed;
-  parsed.address = read_address(shipping.object("address"));
+  parsed.address = platform::read_postal_address(shipping.object("address"));
   parsed.speed = shipping.required_string("speed", {1, 32});
   auto estimate = shipping.object("estimate");
   parsed.min_days = static_cast<int>(estimate.required_integer("min_days", {0, 365}));

@@ -7,20 +7,11 @@
 
 #include "domain/checkout_saga.h"
 #include "domain/order_status.h"
+#include "platform/postal_address.h"
 
 namespace orders {
 
-struct ShippingAddress {
-  std::string recipient;
-  std::string line1;
-  std::string line2;
-  std::string city;
-  std::string region;  // state or province where the country has them
-  std::string postal_code;
-  std::string country;  // ISO 3166-1 alpha-2
-  std::string phone;
-  bool operator==(const ShippingAddress&) const = default;
-};
+using ShippingAddress = platform::PostalAddress;
 
 // A line as priced at checkout: the figures are the quote's, kept as they
 // were so the order shows what the customer agreed to pay.

@@ -2,6 +2,7 @@
 
 #include "platform/clock.h"
 #include "platform/money.h"
+#include "platform/postal_address.h"
 
 namespace orders {
 
@@ -13,18 +14,6 @@ std::string time_text(std::int64_t millis) {
 
 boost::json::object money(std::int64_t amount, const std::string& currency) {
   return platform::to_json({amount, currency});
-}
-
-boost::json::object address_json(const ShippingAddress& address) {
-  boost::json::object object{{"recipient", address.recipient},
-                             {"line1", address.line1},
-                             {"city", address.city},
-                             {"postal_code", address.postal_code},
-                             {"country", address.country}};
-  if (!address.line2.empty()) object["line2"] = address.line2;
-  if (!address.region.empty()) object["region"] = address.region;
-  if (!address.phone.empty()) object["phone"] = address.phone;
-  return object;
 }
 
 }  // namespace
@@ -46,7 +35,7 @@ boost::json::object to_json(const Order& order) {
   }
   const auto& totals = draft.totals;
   boost::json::object shipping{
-      {"address", address_json(draft.shipping.address)},
+      {"address", platform::to_json(draft.shipping.address)},
       {"speed", draft.shipping.speed},
       {"estimate", {{"min_days", draft.shipping.min_days}, {"max_days", draft.shipping.max_days}}}};
   if (!order.carrier.empty()) {
