@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "platform/error.h"
+#include "platform/json.h"
 
 namespace platform::http {
 namespace {
@@ -57,6 +58,11 @@ void require_content_type(const Request& request,
     expected += (expected.empty() ? "" : " or ") + std::string(candidate);
   throw Error(ErrorKind::unsupported_media_type, "unsupported-media-type",
               "Content-Type must be " + expected);
+}
+
+boost::json::object json_object_body(const Request& request) {
+  require_content_type(request, {"application/json"});
+  return json::parse_object(request.body);
 }
 
 std::string entity_tag(std::string_view id, std::int64_t version) {

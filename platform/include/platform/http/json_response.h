@@ -17,6 +17,11 @@ Response json_response(int status, const boost::json::value& body);
 // one of `accepted` (parameters such as charset are ignored).
 void require_content_type(const Request& request, std::initializer_list<std::string_view> accepted);
 
+// The body of a JSON request as an object: Error(unsupported_media_type)
+// for another Content-Type, Error(invalid_argument, "malformed-json") for
+// anything but a JSON object.
+boost::json::object json_object_body(const Request& request);
+
 // A strong entity tag for a versioned resource: "<id>.<version>".
 std::string entity_tag(std::string_view id, std::int64_t version);
 // Whether If-None-Match lists `etag` (or is "*"): answer 304 then.

@@ -19,11 +19,6 @@ using platform::json::ObjectReader;
 // 32 bytes in unpadded base64url.
 constexpr std::size_t kTokenLength = 43;
 
-boost::json::object body_object(const platform::http::Request& request) {
-  platform::http::require_content_type(request, {"application/json"});
-  return platform::json::parse_object(request.body);
-}
-
 // The catalog spells ids in lower case; a client may not.
 std::string lower_case(std::string text) {
   for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -85,7 +80,7 @@ CartOwner cart_owner_of(const platform::http::Request& request) {
 }
 
 ItemInput read_new_item(const platform::http::Request& request) {
-  const auto object = body_object(request);
+  const auto object = platform::http::json_object_body(request);
   ObjectReader body(object);
   ItemInput input;
   input.product_id = read_product_id(body);
@@ -102,7 +97,7 @@ ItemInput read_item_quantity(const platform::http::Request& request) {
     throw platform::not_found("line-not-found",
                               "product " + input.product_id + " is not in the cart");
   }
-  const auto object = body_object(request);
+  const auto object = platform::http::json_object_body(request);
   ObjectReader body(object);
   input.quantity = static_cast<int>(
       body.required_integer("quantity", {.minimum = 0, .maximum = kMaxLineQuantity}));
@@ -111,7 +106,7 @@ ItemInput read_item_quantity(const platform::http::Request& request) {
 }
 
 QuoteInput read_quote_input(const platform::http::Request& request) {
-  const auto object = body_object(request);
+  const auto object = platform::http::json_object_body(request);
   ObjectReader body(object);
   QuoteInput input;
   auto destination = body.object("destination");
@@ -125,7 +120,7 @@ QuoteInput read_quote_input(const platform::http::Request& request) {
 }
 
 CheckoutInput read_checkout_input(const platform::http::Request& request) {
-  const auto object = body_object(request);
+  const auto object = platform::http::json_object_body(request);
   ObjectReader body(object);
   CheckoutInput input;
   input.address = platform::read_postal_address(body.object("shipping_address"));

@@ -1,4 +1,3 @@
-#include <algorithm>
 #include <boost/json.hpp>
 
 #include "api/cart_input.h"
@@ -23,14 +22,6 @@ platform::http::RouteOptions guests_and_customers() {
 
 Response cart_response(const CartOwner& owner, const CurrentCart& current) {
   return platform::http::json_response(200, to_json(owner, current));
-}
-
-const ProductSnapshot* find_product(const std::vector<ProductSnapshot>& products,
-                                    std::string_view product_id) {
-  const auto found = std::find_if(
-      products.begin(), products.end(),
-      [&](const ProductSnapshot& product) { return product.product_id == product_id; });
-  return found == products.end() ? nullptr : &*found;
 }
 
 // Changes a cart knowing the catalog's current figures of its lines and of
@@ -120,12 +111,9 @@ void add_cart_routes(platform::http::Router& router, ApiContext context) {
         return cart_response(
             owner, change_cart(context, owner, input.product_id,
                                [&](Cart& cart, const ProductSnapshot* product) {
+                                 // A line may go even when its product has.
                                  if (input.quantity == 0 || !find_line(cart, input.product_id)) {
-                                   if (!remove_item(cart, input.product_id, now)) {
-                                     throw platform::not_found(
-                                         "line-not-found",
-                                         "product " + input.product_id + " is not in the cart");
-                                   }
+                                   remove_line(cart, input.product_id, now);
                                    return;
                                  }
                                  if (!product) unavailable_product(input.product_id);
@@ -140,10 +128,7 @@ void add_cart_routes(platform::http::Router& router, ApiContext context) {
         const auto owner = cart_owner_of(request);
         const auto product_id = product_id_of(request);
         context.carts.update(owner, [&](Cart& cart) {
-          if (!remove_item(cart, product_id, platform::now_unix_millis())) {
-            throw platform::not_found("line-not-found",
-                                      "product " + product_id + " is not in the cart");
-          }
+          remove_line(cart, product_id, platform::now_unix_millis());
           return true;
         });
         return cart_response(owner, context.pricing.current(owner));

@@ -1,5 +1,6 @@
 #include "catalog/catalog_products.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "platform/error.h"
@@ -70,10 +71,12 @@ std::vector<ProductSnapshot> CatalogProducts::find(const std::vector<std::string
   return products;
 }
 
-std::optional<ProductSnapshot> CatalogProducts::find_one(const std::string& product_id) {
-  auto found = find({product_id});
-  if (found.empty()) return std::nullopt;
-  return std::move(found.front());
+const ProductSnapshot* find_product(const std::vector<ProductSnapshot>& products,
+                                    std::string_view product_id) {
+  const auto found = std::find_if(
+      products.begin(), products.end(),
+      [&](const ProductSnapshot& product) { return product.product_id == product_id; });
+  return found == products.end() ? nullptr : &*found;
 }
 
 }  // namespace cart

@@ -21,14 +21,16 @@ class CatalogProducts {
   // absent: unknown, or off sale). Throws Error(unavailable,
   // "catalog-unavailable") when the catalog cannot answer.
   std::vector<ProductSnapshot> find(const std::vector<std::string>& product_ids);
-  // One product, or nullopt when it is not on sale.
-  std::optional<ProductSnapshot> find_one(const std::string& product_id);
 
  private:
   std::string catalog_url_;
   platform::http::Client& client_;
   std::chrono::milliseconds timeout_;
 };
+
+// `product_id` among `products`, or null.
+const ProductSnapshot* find_product(const std::vector<ProductSnapshot>& products,
+                                    std::string_view product_id);
 
 // A snapshot of a product as the catalog's JSON shows it (see the catalog's
 // openapi.yaml). Throws Error(unavailable, "catalog-unreadable") for a

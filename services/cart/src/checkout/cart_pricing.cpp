@@ -1,16 +1,11 @@
 #include "checkout/cart_pricing.h"
 
-#include <algorithm>
-
 #include "platform/error.h"
 
 namespace cart {
 
 const ProductSnapshot* CurrentCart::product(std::string_view product_id) const {
-  const auto found = std::find_if(
-      products.begin(), products.end(),
-      [&](const ProductSnapshot& product) { return product.product_id == product_id; });
-  return found == products.end() ? nullptr : &*found;
+  return find_product(products, product_id);
 }
 
 CartPricing::CartPricing(CartStore& carts, CatalogProducts& catalog, const CouponBook& coupons,

@@ -2,12 +2,14 @@
 
 #include <boost/json.hpp>
 
+#include "platform/money.h"
+
 namespace cart {
 
 namespace {
 
 boost::json::object money(std::int64_t amount, const std::string& currency) {
-  return {{"amount", amount}, {"currency", currency}};
+  return platform::to_json(platform::Money{amount, currency});
 }
 
 }  // namespace

@@ -88,12 +88,8 @@ void add_item(Cart& cart, const ProductSnapshot& product, int quantity, std::int
 
 void set_quantity(Cart& cart, const ProductSnapshot& product, int quantity, std::int64_t now) {
   auto* line = line_in(cart, product.product_id);
-  if (!line) {
-    throw platform::not_found("line-not-found",
-                              "product " + product.product_id + " is not in the cart");
-  }
-  if (quantity == 0) {
-    remove_item(cart, product.product_id, now);
+  if (!line || quantity == 0) {
+    remove_line(cart, product.product_id, now);
     return;
   }
   check_sellable(product, cart.currency, quantity);
@@ -101,6 +97,13 @@ void set_quantity(Cart& cart, const ProductSnapshot& product, int quantity, std:
   line->previous_unit_price.reset();
   line->quantity = quantity;
   cart.updated_at = now;
+}
+
+void remove_line(Cart& cart, std::string_view product_id, std::int64_t now) {
+  if (!remove_item(cart, product_id, now)) {
+    throw platform::not_found("line-not-found",
+                              "product " + std::string(product_id) + " is not in the cart");
+  }
 }
 
 bool remove_item(Cart& cart, std::string_view product_id, std::int64_t now) {

@@ -71,6 +71,9 @@ void set_quantity(Cart& cart, const ProductSnapshot& product, int quantity, std:
 
 // Whether there was a line to remove.
 bool remove_item(Cart& cart, std::string_view product_id, std::int64_t now);
+// Removes a line that must be there: Error(not_found, "line-not-found")
+// otherwise.
+void remove_line(Cart& cart, std::string_view product_id, std::int64_t now);
 
 // A guest's lines join a customer's cart at sign-in: quantities of a product
 // in both add up (to the per-line limit); lines in another currency than the

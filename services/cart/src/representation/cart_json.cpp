@@ -1,13 +1,14 @@
 #include "representation/cart_json.h"
 
 #include "platform/clock.h"
+#include "platform/money.h"
 
 namespace cart {
 
 namespace {
 
 boost::json::object money(std::int64_t amount, const std::string& currency) {
-  return {{"amount", amount}, {"currency", currency}};
+  return platform::to_json(platform::Money{amount, currency});
 }
 
 std::string time_text(std::int64_t millis) {

@@ -19,11 +19,6 @@ using platform::json::ObjectReader;
 // payment service allows.
 constexpr std::int64_t kMaximumAmount = 100'000'000;
 
-boost::json::object body_object(const platform::http::Request& request) {
-  platform::http::require_content_type(request, {"application/json"});
-  return platform::json::parse_object(request.body);
-}
-
 // An amount in the order's currency.
 std::int64_t read_amount(ObjectReader& reader, std::string_view key, const std::string& currency) {
   const auto money = platform::read_money(reader, key, {.minimum = 0, .maximum = kMaximumAmount});
@@ -90,7 +85,7 @@ std::optional<std::int64_t> time_parameter(const platform::http::Request& reques
 }  // namespace
 
 OrderDraft read_draft(const platform::http::Request& request) {
-  const auto object = body_object(request);
+  const auto object = platform::http::json_object_body(request);
   ObjectReader body(object);
   OrderDraft draft;
   draft.customer_id = body.required_string("customer_id", {36, 36});
@@ -154,7 +149,7 @@ OrderQuery read_order_query(const platform::http::Request& request) {
 }
 
 ShipmentInput read_shipment(const platform::http::Request& request) {
-  const auto object = body_object(request);
+  const auto object = platform::http::json_object_body(request);
   ObjectReader body(object);
   ShipmentInput input;
   input.carrier = body.required_string("carrier", {1, 50});
@@ -166,7 +161,7 @@ ShipmentInput read_shipment(const platform::http::Request& request) {
 RefundInput read_refund(const platform::http::Request& request) {
   RefundInput input;
   if (request.body.empty()) return input;
-  const auto object = body_object(request);
+  const auto object = platform::http::json_object_body(request);
   ObjectReader body(object);
   if (body.contains("amount")) {
     input.amount = platform::read_money(body, "amount", {.minimum = 1, .maximum = kMaximumAmount});
@@ -178,7 +173,7 @@ RefundInput read_refund(const platform::http::Request& request) {
 
 std::string read_cancel_reason(const platform::http::Request& request) {
   if (request.body.empty()) return {};
-  const auto object = body_object(request);
+  const auto object = platform::http::json_object_body(request);
   ObjectReader body(object);
   auto reason = body.optional_string("reason", {0, 200}).value_or("");
   body.finish();
