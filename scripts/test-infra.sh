@@ -42,7 +42,7 @@ start_postgres() {
   runuser -u postgres -- "$pg_bin/initdb" -D "$data/data" -U postgres --auth=trust \
     --encoding=UTF8 --locale=C.UTF-8 >"$data/initdb.log" 2>&1 || fail "initdb failed" "$data/initdb.log"
   runuser -u postgres -- "$pg_bin/pg_ctl" -D "$data/data" -l "$data/server.log" -w -t 30 \
-    -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_preload_libraries=pg_stat_statements" \
     start >/dev/null || fail "PostgreSQL did not start" "$data/server.log"
   head -n 1 "$data/data/postmaster.pid" >"$dir/postgres.pid"
   echo "export SHOP_TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:$port/postgres" >>"$dir/env"

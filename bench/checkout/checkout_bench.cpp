@@ -20,6 +20,7 @@
 #include "distributed_shop.h"
 #include "platform/http/client.h"
 #include "platform/testing/environment.h"
+#include "statement_counts.h"
 
 namespace {
 
@@ -221,6 +222,8 @@ int main() {
   });
 
   // Checkouts: each shopper adds one or two products and checks out.
+  shop::bench::StatementCounts statements(*platform::testing::postgres_admin_url());
+  statements.reset();
   Measurement checkouts, adds;
   std::mutex placed_mutex;
   std::map<std::string, std::int64_t> placed;  // order id -> total
@@ -266,6 +269,8 @@ int main() {
       }
     }
   });
+
+  const auto statements_run = statements.by_database();
 
   // The audit: every order placed is paid and holds exactly one authorized
   // payment of its total; the catalog's stock went down by what was sold
@@ -316,5 +321,21 @@ int main() {
   std::printf(
       "\nshoppers: %d, %d s per measurement; orders placed: %zu; audit: %d inconsistencies\n",
       shoppers, static_cast<int>(duration.count()), placed.size(), inconsistencies);
+  if (statements.available() && !placed.empty()) {
+    // Per checkout round: the one or two additions to the cart and the
+    // checkout (failed checkouts, if any, count too).
+    std::printf("\nPostgreSQL statements (transactions) per checkout round, by service:");
+    double total = 0;
+    for (const auto* service : {"catalog", "orders", "payments", "customers", "auth"}) {
+      const auto found =
+          statements_run.find(shop::bench::database_name(shop.database_url(service)));
+      if (found == statements_run.end()) continue;
+      const double per_checkout = static_cast<double>(found->second.statements) / placed.size();
+      total += per_checkout;
+      std::printf(" %s %.1f (%.1f),", service, per_checkout,
+                  static_cast<double>(found->second.transactions) / placed.size());
+    }
+    std::printf(" total %.1f\n", total);
+  }
   return inconsistencies == 0 ? 0 : 1;
 }

@@ -161,6 +161,10 @@ std::string DistributedShop::service_url(const std::string& service) const {
   return "http://127.0.0.1:" + std::to_string(ports_.at(service));
 }
 
+const std::string& DistributedShop::database_url(const std::string& service) const {
+  return databases_.at(service)->url();
+}
+
 std::string DistributedShop::log(const std::string& service) const {
   const auto found = processes_.find(service);
   return found == processes_.end() ? std::string() : found->second->log();

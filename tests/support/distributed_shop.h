@@ -41,6 +41,8 @@ class DistributedShop {
   // A service reached directly, bypassing the gateway.
   std::string service_url(const std::string& service) const;
   std::string log(const std::string& service) const;
+  // The PostgreSQL database of a service that has one.
+  const std::string& database_url(const std::string& service) const;
 
   // Signs a person up through the auth pages; their access token.
   std::string sign_up(const std::string& email, const std::string& password);

@@ -69,10 +69,19 @@ class OutboxRelay::Impl {
                        [this, failures] { return stopping_ || (notified_ && failures == 0); });
       notified_ = false;
       if (stopping_) return;
+      // Busy (the last batch started less than a linger ago): let the
+      // commits that follow this one join its batch, so that a batch's
+      // round trips to the database are shared by several events.
+      const auto next_batch = last_batch_ + options_.linger;
+      if (failures == 0 && std::chrono::steady_clock::now() < next_batch) {
+        wakeup_.wait_until(lock, next_batch, [this] { return stopping_; });
+        if (stopping_) return;
+      }
     }
   }
 
   int relay_batch() {
+    last_batch_ = std::chrono::steady_clock::now();
     return database_.write([this](db::Session& session) {
       const bool postgres = session.dialect() == db::Dialect::postgres;
       const auto rows = session.run(postgres ? "SELECT sequence, envelope FROM outbox WHERE "
@@ -82,15 +91,21 @@ class OutboxRelay::Impl {
                                                "published_at IS NULL ORDER BY sequence "
                                                "LIMIT $1",
                                     options_.batch_size);
-      const auto now = now_unix_millis();
+      if (rows.empty()) return 0;
+      std::string sequences;
       for (const auto& row : rows) {
         const auto event = Event::from_json(row.get<std::string>(1));
         fault::point("outbox.before_publish");
         bus_.publish(event);
         fault::point("outbox.after_publish");
-        session.run("UPDATE outbox SET published_at = $2 WHERE sequence = $1",
-                    row.get<std::int64_t>(0), now);
+        sequences += (sequences.empty() ? "" : ",") + std::to_string(row.get<std::int64_t>(0));
       }
+      // The whole batch marked in one statement: one round trip, not one per event.
+      session.run(postgres
+                      ? "UPDATE outbox SET published_at = $2 WHERE sequence = ANY($1::bigint[])"
+                      : "UPDATE outbox SET published_at = $2 WHERE sequence IN "
+                        "(SELECT value FROM json_each($1))",
+                  postgres ? "{" + sequences + "}" : "[" + sequences + "]", now_unix_millis());
       return static_cast<int>(rows.size());
     });
   }
@@ -110,6 +125,7 @@ class OutboxRelay::Impl {
   std::condition_variable wakeup_;
   bool stopping_ = false;
   bool notified_ = false;
+  std::chrono::steady_clock::time_point last_batch_;
   std::thread thread_;
 };
 

@@ -108,6 +108,37 @@ TEST_P(OutboxTest, AFailureAfterPublishingRepublishesWithoutASecondEffect) {
   EXPECT_EQ(effects(), 1);
 }
 
+// Commits arriving while the relay is busy wait out its linger and go out
+// together: every one of them, once, in the order they committed.
+TEST_P(OutboxTest, EventsCommittedWhileTheRelayLingersGoOutInCommitOrder) {
+  InProcessBus bus;
+  std::mutex mutex;
+  std::vector<std::string> received;
+  auto subscription = bus.subscribe({.durable_name = "order-check", .subject_filter = "test.>"},
+                                    [&](const Event& event) {
+                                      std::lock_guard lock(mutex);
+                                      received.push_back(event.data);
+                                    });
+  OutboxRelay relay(
+      database(), bus,
+      {.poll_interval = std::chrono::milliseconds(1000), .linger = std::chrono::milliseconds(30)});
+  constexpr int kEvents = 40;
+  for (int i = 0; i < kEvents; ++i) {
+    database().write([i](Session& session) {
+      Outbox::add(session, make_event("test.ordered", std::to_string(i)));
+    });
+    relay.notify();
+  }
+  ASSERT_TRUE(eventually([&] { return relay.pending() == 0; }));
+  ASSERT_TRUE(eventually([&] {
+    std::lock_guard lock(mutex);
+    return received.size() >= kEvents;
+  }));
+  std::lock_guard lock(mutex);
+  ASSERT_EQ(received.size(), static_cast<std::size_t>(kEvents));
+  for (int i = 0; i < kEvents; ++i) EXPECT_EQ(received[i], std::to_string(i));
+}
+
 TEST_P(OutboxTest, TheInboxTurnsRedeliveriesIntoNoOps) {
   auto handler = record_effects();
   const auto event = make_event("test.redelivered", "{}");

@@ -199,6 +199,71 @@ TEST(PostgresDatabase, RecoversWhenTheServerDropsPooledConnections) {
   }
 }
 
+// BEGIN travels with a transaction's first statement (one round trip): that
+// statement must still run inside the transaction, with its access mode,
+// and its failure must leave the connection fit for the next transaction.
+class PostgresFirstStatement : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    SHOP_REQUIRE_BACKEND(platform::testing::postgres_admin_url(),
+                         "PostgreSQL (SHOP_TEST_POSTGRES_URL)");
+    // One connection: every transaction reuses what the previous one left.
+    fresh_ = platform::testing::open_fresh_database(DatabaseBackend::postgres, {.pool_size = 1});
+    database().write([](Session& session) {
+      session.execute_script("CREATE TABLE items (id TEXT PRIMARY KEY, count BIGINT NOT NULL)");
+    });
+  }
+  Database& database() { return fresh_->database(); }
+  std::int64_t count() {
+    return database().read([](Session& session) {
+      return session.run("SELECT COUNT(*) FROM items").front().get<std::int64_t>(0);
+    });
+  }
+
+  std::unique_ptr<platform::testing::FreshDatabase> fresh_;
+};
+
+TEST_F(PostgresFirstStatement, ReadOnlyTransactionsRefuseAWriteAsTheirFirstStatement) {
+  EXPECT_THROW(database().read([](Session& session) {
+    session.run("INSERT INTO items (id, count) VALUES ('sneaky', 1)");
+  }),
+               platform::Error);
+  EXPECT_EQ(count(), 0);
+}
+
+TEST_F(PostgresFirstStatement, AFailedFirstStatementLeavesTheConnectionUsable) {
+  database().write(
+      [](Session& session) { session.run("INSERT INTO items (id, count) VALUES ('k', 1)"); });
+  // Prepared on this connection before: fails when executed.
+  EXPECT_THROW(database().write([](Session& session) {
+    session.run("INSERT INTO items (id, count) VALUES ('k', 1)");
+  }),
+               platform::Error);
+  // Never seen before: fails when prepared.
+  EXPECT_THROW(database().write([](Session& session) {
+    session.run("INSERT INTO no_such_table (id) VALUES ($1)", "x");
+  }),
+               platform::Error);
+  database().write([](Session& session) {
+    session.run("INSERT INTO items (id, count) VALUES ('after', 2)");
+    session.run("UPDATE items SET count = count + 1 WHERE id = 'after'");
+  });
+  EXPECT_EQ(count(), 2);
+  const auto after = database().read([](Session& session) {
+    return session.run("SELECT count FROM items WHERE id = 'after'").front().get<std::int64_t>(0);
+  });
+  EXPECT_EQ(after, 3);
+}
+
+TEST_F(PostgresFirstStatement, TheFirstStatementIsRolledBackWithTheRest) {
+  EXPECT_THROW(database().write([](Session& session) {
+    session.run("INSERT INTO items (id, count) VALUES ('first', 1)");
+    session.run("INSERT INTO items (id, count) VALUES ('first', 2)");  // duplicate
+  }),
+               platform::Error);
+  EXPECT_EQ(count(), 0);
+}
+
 TEST(OpenDatabase, RejectsUnknownSchemes) {
   EXPECT_THROW(open_database("mysql://localhost/x"), platform::Error);
 }

@@ -27,6 +27,10 @@ class Outbox {
 struct OutboxRelayOptions {
   std::chrono::milliseconds poll_interval{500};  // when nobody calls notify()
   int batch_size = 100;
+  // Under load, the least time between two batches: events committed within
+  // it go out together (one transaction for several events). An idle relay
+  // publishes at once.
+  std::chrono::milliseconds linger{5};
   std::chrono::milliseconds retention{std::chrono::hours(1)};  // keep published rows
 };
 

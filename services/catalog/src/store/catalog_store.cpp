@@ -382,6 +382,25 @@ constexpr std::string_view kReturnStock =
     "UPDATE inventory SET on_hand = on_hand + $2, updated_at = $3 WHERE product_id = $1 "
     "RETURNING on_hand, reserved";
 
+// Why line `index` could not be held: no such product, not for sale, or
+// not enough stock.
+[[noreturn]] void refuse_reservation_line(Session& session, const ReservationLine& line,
+                                          std::size_t index) {
+  const auto field = "lines[" + std::to_string(index) + "]";
+  const auto product = session.run("SELECT status FROM products WHERE id = $1", line.product_id);
+  if (product.empty()) {
+    throw platform::invalid_field(field + ".product_id", "no product " + line.product_id);
+  }
+  if (product.front().get<std::string>(0) != "active") {
+    throw platform::Error(platform::ErrorKind::conflict, "product-unavailable",
+                          "product " + line.product_id + " is not for sale", field + ".product_id");
+  }
+  throw platform::Error(
+      platform::ErrorKind::conflict, "insufficient-stock",
+      "not enough stock of " + line.product_id + " for " + std::to_string(line.quantity) + " units",
+      field + ".quantity");
+}
+
 [[noreturn]] void reservation_not_found(std::string_view id) {
   throw platform::not_found("reservation-not-found", "no reservation " + std::string(id));
 }
@@ -392,49 +411,42 @@ std::pair<Reservation, bool> CatalogStore::reserve(const std::string& order_id,
                                                    std::vector<ReservationLine> lines,
                                                    std::int64_t hold_seconds) {
   lines = normalize_lines(std::move(lines));
-  auto attempt = [&](Session& session) -> std::pair<Reservation, bool> {
-    if (auto existing = reservation_where(session, "order_id = $1", order_id)) {
-      if (existing->lines != lines) {
-        throw platform::conflict("reservation-mismatch",
-                                 "order " + order_id + " already holds different lines");
-      }
-      return {*existing, false};
-    }
+  return write([&](Session& session) -> std::pair<Reservation, bool> {
     Reservation reservation;
     reservation.id = platform::new_uuid_v7();
     reservation.order_id = order_id;
     reservation.created_at = reservation.updated_at = platform::now_unix_millis();
     reservation.expires_at = reservation.created_at + hold_seconds * 1000;
     reservation.lines = lines;
-    // The row goes in first: a concurrent request for the same order then
-    // blocks on the unique order id instead of reserving stock twice.
-    session.run(
+    // The row goes in first: a concurrent request for the same order waits
+    // on the unique order id, then finds the winner's reservation below
+    // instead of reserving stock twice.
+    const auto inserted = session.run(
         "INSERT INTO reservations (id, order_id, status, expires_at, created_at, updated_at) "
-        "VALUES ($1, $2, 'held', $3, $4, $4)",
+        "VALUES ($1, $2, 'held', $3, $4, $4) ON CONFLICT (order_id) DO NOTHING",
         reservation.id, order_id, reservation.expires_at, reservation.created_at);
+    if (inserted.affected_rows() == 0) {
+      auto existing = reservation_where(session, "order_id = $1", order_id);
+      if (!existing) {
+        throw platform::Error(platform::ErrorKind::unavailable, "reservation-busy",
+                              "the reservation of order " + order_id + " changed meanwhile");
+      }
+      if (existing->lines != lines) {
+        throw platform::conflict("reservation-mismatch",
+                                 "order " + order_id + " already holds different lines");
+      }
+      return {std::move(*existing), false};
+    }
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const auto& line = lines[i];
-      const auto product =
-          session.run("SELECT status FROM products WHERE id = $1", line.product_id);
-      if (product.empty()) {
-        throw platform::invalid_field("lines[" + std::to_string(i) + "].product_id",
-                                      "no product " + line.product_id);
-      }
-      if (product.front().get<std::string>(0) != "active") {
-        throw platform::Error(platform::ErrorKind::conflict, "product-unavailable",
-                              "product " + line.product_id + " is not for sale",
-                              "lines[" + std::to_string(i) + "].product_id");
-      }
+      // The common case in one statement; only a refusal looks at why.
       const auto held = session.run(
           "UPDATE inventory SET reserved = reserved + $2, updated_at = $3 "
-          "WHERE product_id = $1 AND on_hand - reserved >= $2 RETURNING on_hand, reserved",
+          "WHERE product_id = $1 AND on_hand - reserved >= $2 "
+          "AND EXISTS (SELECT 1 FROM products p WHERE p.id = $1 AND p.status = 'active') "
+          "RETURNING on_hand, reserved",
           line.product_id, line.quantity, reservation.created_at);
-      if (held.empty()) {
-        throw platform::Error(platform::ErrorKind::conflict, "insufficient-stock",
-                              "not enough stock of " + line.product_id + " for " +
-                                  std::to_string(line.quantity) + " units",
-                              "lines[" + std::to_string(i) + "].quantity");
-      }
+      if (held.empty()) refuse_reservation_line(session, line, i);
       append_event(session,
                    stock_changed(line.product_id, Stock{held.front().get<std::int64_t>(0),
                                                         held.front().get<std::int64_t>(1)}));
@@ -444,15 +456,7 @@ std::pair<Reservation, bool> CatalogStore::reserve(const std::string& order_id,
           reservation.id, line.product_id, line.quantity);
     }
     return {reservation, true};
-  };
-  try {
-    return write(attempt);
-  } catch (const platform::Error& error) {
-    // Lost the race for this order id to a concurrent identical request: its
-    // reservation is committed now, so answer with it.
-    if (error.code() != "duplicate") throw;
-    return write(attempt);
-  }
+  });
 }
 
 std::optional<Reservation> CatalogStore::find_reservation(std::string_view id) {

@@ -43,26 +43,38 @@ bool is_erased(Session& session, std::string_view id) {
 }
 
 void create_customer_if_absent(Session& session, const std::string& id) {
-  if (is_erased(session, id)) throw_customer_not_found(id);
+  // An erased customer gets no new profile (the tombstone check is part of
+  // the insert: one round trip).
   const auto now = platform::now_unix_millis();
   session.run(
       "INSERT INTO customers (id, email, name, phone, preferences, created_at, updated_at) "
-      "VALUES ($1, '', '', NULL, $2, $3, $3) ON CONFLICT (id) DO NOTHING",
+      "SELECT $1, '', '', NULL, $2, $3, $3 "
+      "WHERE NOT EXISTS (SELECT 1 FROM erased_customers WHERE id = $1) "
+      "ON CONFLICT (id) DO NOTHING",
       id, preferences_text(Preferences{}), now);
 }
 
 bool lock_existing_customer(Session& session, const std::string& id) {
+  // After waiting for the lock, PostgreSQL rechecks the row: an erasure that
+  // committed meanwhile deleted it, so it is not found. An erasure that
+  // committed before this statement is seen by its snapshot.
   const bool postgres = session.dialect() == platform::db::Dialect::postgres;
-  const auto found = postgres ? session.run("SELECT id FROM customers WHERE id = $1 FOR UPDATE", id)
-                              : session.run("SELECT id FROM customers WHERE id = $1", id);
+  const auto found =
+      session.run(postgres ? "SELECT c.id FROM customers c WHERE c.id = $1 AND NOT EXISTS "
+                             "(SELECT 1 FROM erased_customers e WHERE e.id = c.id) FOR UPDATE OF c"
+                           : "SELECT c.id FROM customers c WHERE c.id = $1 AND NOT EXISTS "
+                             "(SELECT 1 FROM erased_customers e WHERE e.id = c.id)",
+                  id);
   return !found.empty();
 }
 
-void lock_customer(Session& session, const std::string& id, IfMissing if_missing) {
+bool try_lock_customer(Session& session, const std::string& id, IfMissing if_missing) {
   if (if_missing == IfMissing::create) create_customer_if_absent(session, id);
-  if (!lock_existing_customer(session, id) || is_erased(session, id)) {
-    throw_customer_not_found(id);
-  }
+  return lock_existing_customer(session, id);
+}
+
+void lock_customer(Session& session, const std::string& id, IfMissing if_missing) {
+  if (!try_lock_customer(session, id, if_missing)) throw_customer_not_found(id);
 }
 
 void throw_customer_not_found(std::string_view id) {

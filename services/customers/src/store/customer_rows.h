@@ -27,17 +27,17 @@ Customer read_customer(const platform::db::Row& row);
 // Session-level building blocks the store classes share.
 std::optional<Customer> find_customer(platform::db::Session& session, std::string_view id);
 bool is_erased(platform::db::Session& session, std::string_view id);
-// Creates an empty profile unless one exists (or the customer was erased:
-// then throws customer-not-found).
+// Creates an empty profile unless one exists or the customer was erased.
 void create_customer_if_absent(platform::db::Session& session, const std::string& id);
 // On PostgreSQL holds the profile's row lock until the transaction ends: one
 // customer's writes run one at a time, so limits and the single default
 // address hold under concurrency (SQLite writers are serialised already).
-// False when there is no profile.
+// False when there is no profile, or the customer was erased (also when the
+// erasure committed while this waited for the lock).
 bool lock_existing_customer(platform::db::Session& session, const std::string& id);
-// The same, after making sure the profile exists as `if_missing` says;
-// throws customer-not-found when it does not, or when an erasure committed
-// while this waited for the lock.
+// The same, after making sure the profile exists as `if_missing` says.
+bool try_lock_customer(platform::db::Session& session, const std::string& id, IfMissing if_missing);
+// try_lock_customer, throwing customer-not-found when it fails.
 void lock_customer(platform::db::Session& session, const std::string& id, IfMissing if_missing);
 
 [[noreturn]] void throw_customer_not_found(std::string_view id);

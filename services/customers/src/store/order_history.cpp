@@ -71,8 +71,9 @@ std::optional<Page<OrderSummary>> OrderHistory::list(const std::string& customer
 }
 
 EventEffect OrderHistory::apply(Session& session, const OrderSummary& order) {
-  if (is_erased(session, order.customer_id)) return EventEffect::erased;
-  lock_customer(session, order.customer_id, IfMissing::create);
+  if (!try_lock_customer(session, order.customer_id, IfMissing::create)) {
+    return EventEffect::erased;
+  }
   const auto inserted = session.run(
       "INSERT INTO order_history (order_id, customer_id, status, total_amount, currency, "
       "item_count, placed_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "

@@ -305,22 +305,22 @@ bool OrdersStore::save_saga(ClaimedOrder& claimed, const SagaState& next,
   const bool saved = database_.write([&](Session& session) {
     saved_order = claimed.order;
     const bool finished = is_finished(next.step);
+    // Under our lease nobody else changes the order: its status is the one we hold.
+    if (status) require_move(saved_order, *status);
     const auto changed = session.run(
         "UPDATE orders SET saga_step = $3, reservation_id = $4, payment_id = $5, "
         "cancel_reason = $6, saga_attempts = $7, step_started_at = $8, next_attempt_at = $9, "
-        "lease_owner = $10, lease_until = $11, updated_at = $12 "
+        "lease_owner = $10, lease_until = $11, updated_at = $12, status = COALESCE($13, status) "
         "WHERE id = $1 AND lease_owner = $2",
         claimed.order.id, claimed.lease, to_string(next.step), next.reservation_id, next.payment_id,
         next.cancel_reason, static_cast<std::int64_t>(next.attempts), next.step_started_at,
         next.next_attempt_at, finished ? std::string() : claimed.lease,
-        finished ? std::int64_t{0} : now + lease_millis, now);
+        finished ? std::int64_t{0} : now + lease_millis, now,
+        status ? std::optional<std::string>(to_string(*status)) : std::nullopt);
     if (changed.affected_rows() == 0) return false;
     saved_order.saga = next;
     saved_order.updated_at = now;
     if (status) {
-      require_move(saved_order, *status);
-      session.run("UPDATE orders SET status = $2 WHERE id = $1", saved_order.id,
-                  to_string(*status));
       record_status(session, saved_order, *status,
                     *status == OrderStatus::cancelled ? next.cancel_reason : std::string(), now);
     }
