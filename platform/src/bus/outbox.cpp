@@ -9,7 +9,14 @@ std::vector<EmbeddedFile> outbox_migrations();
 
 db::MigrationSet migrations() { return {"platform", outbox_migrations()}; }
 
+namespace {
+thread_local std::uint64_t events_added_on_this_thread = 0;
+}  // namespace
+
+std::uint64_t Outbox::added_on_this_thread() noexcept { return events_added_on_this_thread; }
+
 void Outbox::add(db::Session& session, const Event& event) {
+  ++events_added_on_this_thread;
   session.run("INSERT INTO outbox (id, subject, envelope, created_at) VALUES ($1, $2, $3, $4)",
               event.id, event.subject, event.to_json(), now_unix_millis());
 }

@@ -19,8 +19,8 @@ struct AuthService::Parts {
         registry(registry_),
         options(std::move(options_)),
         store(database,
-              [this] {
-                if (relay) relay->notify();
+              [this](bool added_events) {
+                if (added_events && relay) relay->notify();
               }),
         keys(store, options.keys),
         hasher(options.argon2, options.concurrent_hashes),

@@ -40,9 +40,9 @@ CatalogService::CatalogService(platform::db::Database& database, platform::bus::
              &registry.counter("catalog_read_cache_lookups_total", "Product read cache lookups",
                                {"result"})),
       store_(database,
-             [this] {
+             [this](bool added_events) {
                cache_.invalidate();
-               if (background_) background_->relay.notify();
+               if (added_events && background_) background_->relay.notify();
              }),
       background_(std::make_unique<Background>(*this, options)) {}
 

@@ -15,7 +15,10 @@ CustomersService::CustomersService(platform::db::Database& database, platform::b
       registry_(registry),
       verifier_(std::move(verifier)),
       relay_(std::make_unique<platform::bus::OutboxRelay>(database, bus)),
-      store_(database, [this] { relay_->notify(); }),
+      store_(database,
+             [this](bool added_events) {
+               if (added_events) relay_->notify();
+             }),
       consumers_(std::make_unique<EventConsumers>(
           database, bus,
           registry.counter("customers_events_total",

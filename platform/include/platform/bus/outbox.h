@@ -22,6 +22,10 @@ db::MigrationSet migrations();
 class Outbox {
  public:
   static void add(db::Session& session, const Event& event);
+  // How many events this thread has added, committed or not: a write
+  // compares it before and after its transaction to know whether it gave
+  // the relay work (see OutboxTransactions).
+  static std::uint64_t added_on_this_thread() noexcept;
 };
 
 struct OutboxRelayOptions {

@@ -11,20 +11,13 @@ namespace auth {
 using platform::db::Row;
 using platform::db::Session;
 
-AuthStore::AuthStore(platform::db::Database& database, std::function<void()> committed)
-    : database_(database), committed_(std::move(committed)) {}
+AuthStore::AuthStore(platform::db::Database& database,
+                     platform::bus::OutboxTransactions::Committed committed)
+    : database_(database), transactions_(database, std::move(committed)) {}
 
 template <class Work>
 auto AuthStore::write(Work&& work) {
-  using Result = std::invoke_result_t<Work&, Session&>;
-  if constexpr (std::is_void_v<Result>) {
-    database_.write(std::forward<Work>(work));
-    if (committed_) committed_();
-  } else {
-    auto result = database_.write(std::forward<Work>(work));
-    if (committed_) committed_();
-    return result;
-  }
+  return transactions_.write(std::forward<Work>(work));
 }
 
 namespace {

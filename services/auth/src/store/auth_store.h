@@ -10,6 +10,7 @@
 #include "domain/scopes.h"
 #include "domain/throttle.h"
 #include "domain/user.h"
+#include "platform/bus/outbox_transactions.h"
 #include "platform/db/database.h"
 
 namespace auth {
@@ -77,7 +78,8 @@ enum class Redemption { redeemed, unknown, expired, reused, wrong_client };
 class AuthStore {
  public:
   // `committed` runs after each write that may have added outbox events.
-  AuthStore(platform::db::Database& database, std::function<void()> committed);
+  AuthStore(platform::db::Database& database,
+            platform::bus::OutboxTransactions::Committed committed);
 
   // ---- users
   // Creates the user and its auth.user.registered event in one transaction;
@@ -161,7 +163,7 @@ class AuthStore {
   auto write(Work&& work);
 
   platform::db::Database& database_;
-  std::function<void()> committed_;
+  platform::bus::OutboxTransactions transactions_;
 };
 
 }  // namespace auth

@@ -35,6 +35,12 @@ struct Stock {
   std::int64_t available() const { return on_hand - reserved; }
 };
 
+// Whether a change that moved the units available by `shift` and left
+// `after` took the product out of stock or brought it back.
+inline bool availability_flipped(const Stock& after, std::int64_t shift) {
+  return (after.available() - shift > 0) != (after.available() > 0);
+}
+
 struct Product {
   std::string id;  // UUIDv7
   std::string sku;

@@ -12,20 +12,13 @@ namespace catalog {
 using platform::db::Session;
 using platform::db::Value;
 
-CatalogStore::CatalogStore(platform::db::Database& database, std::function<void()> committed)
-    : database_(database), committed_(std::move(committed)) {}
+CatalogStore::CatalogStore(platform::db::Database& database,
+                           platform::bus::OutboxTransactions::Committed committed)
+    : database_(database), transactions_(database, std::move(committed)) {}
 
 template <class Work>
 auto CatalogStore::write(Work&& work) {
-  using Result = std::invoke_result_t<Work&, Session&>;
-  if constexpr (std::is_void_v<Result>) {
-    database_.write(std::forward<Work>(work));
-    if (committed_) committed_();
-  } else {
-    auto result = database_.write(std::forward<Work>(work));
-    if (committed_) committed_();
-    return result;
-  }
+  return transactions_.write(std::forward<Work>(work));
 }
 
 // ---- categories ------------------------------------------------------------
@@ -191,15 +184,28 @@ Product update_locked(Session& session, Product product, const ProductChanges& c
   return product;
 }
 
-Stock change_stock(Session& session, const std::string& product_id, std::string_view sql,
+// How a change moves a product's inventory: the SQL (product id, quantity,
+// now; returning on_hand, reserved) and how many units become available per
+// unit moved (1, 0 or -1).
+struct StockMove {
+  std::string_view sql;
+  int available_per_unit;
+};
+
+// Applies `move` to a product's inventory. catalog.stock.changed goes out
+// when the product went out of stock or came back (ADR 14): holds and
+// confirmations that leave it on the same side are not news.
+Stock change_stock(Session& session, const std::string& product_id, const StockMove& move,
                    std::int64_t quantity) {
-  const auto result = session.run(sql, product_id, quantity, platform::now_unix_millis());
+  const auto result = session.run(move.sql, product_id, quantity, platform::now_unix_millis());
   if (result.empty()) {
     throw platform::Error(platform::ErrorKind::internal, "stock-update-failed",
                           "inventory row missing for " + product_id);
   }
   Stock stock{result.front().get<std::int64_t>(0), result.front().get<std::int64_t>(1)};
-  append_event(session, stock_changed(product_id, stock));
+  if (availability_flipped(stock, move.available_per_unit * quantity)) {
+    append_event(session, stock_changed(product_id, stock));
+  }
   return stock;
 }
 
@@ -217,11 +223,19 @@ std::pair<Product, bool> CatalogStore::upsert_product_by_sku(const ProductChange
     if (!existing) return {insert_product(session, changes, stock.value_or(0)), true};
     auto product = update_locked(session, std::move(*existing), changes);
     if (stock && *stock != product.stock.on_hand) {
-      product.stock = change_stock(session, product.id,
-                                   "UPDATE inventory SET on_hand = $2, updated_at = $3 WHERE "
-                                   "product_id = $1 AND reserved <= $2 "
-                                   "RETURNING on_hand, reserved",
-                                   *stock);
+      const auto set = session.run(
+          "UPDATE inventory SET on_hand = $2, updated_at = $3 WHERE product_id = $1 AND "
+          "reserved <= $2 RETURNING on_hand, reserved",
+          product.id, *stock, platform::now_unix_millis());
+      if (set.empty()) {
+        throw platform::Error(platform::ErrorKind::conflict, "stock-below-reserved",
+                              "on hand would fall below the " +
+                                  std::to_string(product.stock.reserved) + " units reserved",
+                              "stock");
+      }
+      // Set by an operator: always announced.
+      product.stock = {set.front().get<std::int64_t>(0), set.front().get<std::int64_t>(1)};
+      append_event(session, stock_changed(product.id, product.stock));
     }
     return {product, false};
   });
@@ -355,32 +369,41 @@ std::optional<Reservation> reservation_where(Session& session, std::string_view 
   return reservation;
 }
 
-// Moves a held reservation to `status`, applying `stock_sql` to each line. Only
+// Moves a held reservation to `status`, applying `move` to each line. Only
 // the transaction that wins the status change touches stock, so a confirm
 // racing an expiry can never do both.
 bool settle(Session& session, Reservation& reservation, ReservationStatus status,
-            std::string_view stock_sql) {
+            const StockMove& move) {
   const auto now = platform::now_unix_millis();
   const auto changed = session.run(
       "UPDATE reservations SET status = $2, updated_at = $3 WHERE id = $1 AND status = 'held'",
       reservation.id, to_string(status), now);
   if (changed.affected_rows() == 0) return false;
   for (const auto& line : reservation.lines)
-    change_stock(session, line.product_id, stock_sql, line.quantity);
+    change_stock(session, line.product_id, move, line.quantity);
   reservation.status = status;
   reservation.updated_at = now;
   return true;
 }
 
-constexpr std::string_view kReleaseStock =
+constexpr StockMove kReleaseStock{
     "UPDATE inventory SET reserved = reserved - $2, updated_at = $3 WHERE product_id = $1 "
-    "RETURNING on_hand, reserved";
-constexpr std::string_view kShipStock =
+    "RETURNING on_hand, reserved",
+    1};
+constexpr StockMove kShipStock{
     "UPDATE inventory SET on_hand = on_hand - $2, reserved = reserved - $2, updated_at = $3 "
-    "WHERE product_id = $1 RETURNING on_hand, reserved";
-constexpr std::string_view kReturnStock =
+    "WHERE product_id = $1 RETURNING on_hand, reserved",
+    0};
+constexpr StockMove kReturnStock{
     "UPDATE inventory SET on_hand = on_hand + $2, updated_at = $3 WHERE product_id = $1 "
-    "RETURNING on_hand, reserved";
+    "RETURNING on_hand, reserved",
+    1};
+constexpr StockMove kHoldStock{
+    "UPDATE inventory SET reserved = reserved + $2, updated_at = $3 "
+    "WHERE product_id = $1 AND on_hand - reserved >= $2 "
+    "AND EXISTS (SELECT 1 FROM products p WHERE p.id = $1 AND p.status = 'active') "
+    "RETURNING on_hand, reserved",
+    -1};
 
 // Why line `index` could not be held: no such product, not for sale, or
 // not enough stock.
@@ -440,16 +463,13 @@ std::pair<Reservation, bool> CatalogStore::reserve(const std::string& order_id,
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const auto& line = lines[i];
       // The common case in one statement; only a refusal looks at why.
-      const auto held = session.run(
-          "UPDATE inventory SET reserved = reserved + $2, updated_at = $3 "
-          "WHERE product_id = $1 AND on_hand - reserved >= $2 "
-          "AND EXISTS (SELECT 1 FROM products p WHERE p.id = $1 AND p.status = 'active') "
-          "RETURNING on_hand, reserved",
-          line.product_id, line.quantity, reservation.created_at);
+      const auto held =
+          session.run(kHoldStock.sql, line.product_id, line.quantity, reservation.created_at);
       if (held.empty()) refuse_reservation_line(session, line, i);
-      append_event(session,
-                   stock_changed(line.product_id, Stock{held.front().get<std::int64_t>(0),
-                                                        held.front().get<std::int64_t>(1)}));
+      const Stock stock{held.front().get<std::int64_t>(0), held.front().get<std::int64_t>(1)};
+      if (availability_flipped(stock, kHoldStock.available_per_unit * line.quantity)) {
+        append_event(session, stock_changed(line.product_id, stock));
+      }
       session.run(
           "INSERT INTO reservation_lines (reservation_id, product_id, quantity) VALUES ($1, $2, "
           "$3)",

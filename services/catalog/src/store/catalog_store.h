@@ -11,6 +11,7 @@
 #include "domain/product.h"
 #include "domain/product_query.h"
 #include "domain/reservation.h"
+#include "platform/bus/outbox_transactions.h"
 #include "platform/db/database.h"
 
 namespace catalog {
@@ -20,7 +21,8 @@ namespace catalog {
 // transaction, then calls `committed` so the relay can publish them at once.
 class CatalogStore {
  public:
-  CatalogStore(platform::db::Database& database, std::function<void()> committed);
+  CatalogStore(platform::db::Database& database,
+               platform::bus::OutboxTransactions::Committed committed);
 
   std::vector<Category> list_categories();
   std::optional<Category> find_category(std::string_view id_or_slug);
@@ -68,7 +70,7 @@ class CatalogStore {
   auto write(Work&& work);
 
   platform::db::Database& database_;
-  std::function<void()> committed_;
+  platform::bus::OutboxTransactions transactions_;
 };
 
 }  // namespace catalog

@@ -245,8 +245,10 @@ TEST_P(Reservations, ConcurrentReturnsAddStockOnce) {
   EXPECT_EQ(available(lamp), 10);
 }
 
-// Each line's stock change is published through the outbox, once.
-TEST_P(Reservations, ReturnPublishesStockChanges) {
+// catalog.stock.changed is published through the outbox, once, when the
+// product goes out of stock or comes back (ADR 14); holds and confirmations
+// that leave it in stock are not announced.
+TEST_P(Reservations, StockChangesArePublishedWhenAvailabilityFlips) {
   std::mutex mutex;
   std::vector<platform::bus::Event> received;
   auto subscription = bus_->subscribe({.durable_name = "returns-" + platform::random_hex(4),
@@ -256,10 +258,18 @@ TEST_P(Reservations, ReturnPublishesStockChanges) {
                                         received.push_back(event);
                                       });
   create_categories();
-  const auto lamp = create_product("R-11", 100, 10);
-  const auto id = confirmed("order-return-events", lamp, 4);
-  ASSERT_EQ(give_back(id).status, 200);
-  ASSERT_EQ(give_back(id).status, 200);
+  const auto lamp = create_product("R-11", 100, 6);
+  const auto partly = confirmed("order-return-events-1", lamp, 2);  // 4 left: still in stock
+  const auto all = confirmed("order-return-events-2", lamp, 4);     // held: out of stock
+  ASSERT_EQ(give_back(partly).status, 200);                         // back in stock
+  ASSERT_EQ(give_back(partly).status, 200);                         // a replay: nothing new
+  const auto released = reserve("order-return-events-3", lamp, 2);  // out of stock again
+  ASSERT_EQ(released.status, 201);
+  ASSERT_EQ(post("/v1/reservations/" + std::string(released.body.at("id").as_string()) + "/release",
+                 boost::json::object{})
+                .status,
+            200);  // back in stock
+  (void)all;
 
   // The NATS stream is shared by every test on that server: keep this
   // product's {on_hand, reserved}.
@@ -274,10 +284,35 @@ TEST_P(Reservations, ReturnPublishesStockChanges) {
     }
     return mine;
   };
-  platform::testing::eventually([&] { return about_this_product().size() >= 4; });
-  std::this_thread::sleep_for(300ms);  // a second return's event would show by now
-  // Created, held, confirmed, returned.
-  EXPECT_EQ(about_this_product(), (std::vector<Figures>{{10, 0}, {10, 4}, {6, 0}, {10, 0}}));
+  platform::testing::eventually([&] { return about_this_product().size() >= 5; });
+  std::this_thread::sleep_for(300ms);  // an unwanted event would show by now
+  // Created; the second order's hold took the last 4 (4 on hand, 4 held);
+  // the return put 2 back; the third order held them; its release freed them.
+  EXPECT_EQ(about_this_product(), (std::vector<Figures>{{6, 0}, {4, 4}, {2, 0}, {2, 2}, {2, 0}}));
+}
+
+// An import that would set on hand below what orders hold is refused for
+// that line (it used to fail the whole import with a 500).
+TEST_P(Reservations, ImportingStockBelowWhatIsHeldIsRefusedForThatLine) {
+  create_categories();
+  const auto lamp = create_product("R-13", 100, 10);
+  ASSERT_EQ(reserve("order-import-below", lamp, 5).status, 201);
+  const std::string lines =
+      R"({"sku":"R-13","title":"Lamp","brand":"B","category":"lighting","price":{"amount":100,"currency":"EUR"},"stock":{"on_hand":3}})"
+      "\n"
+      R"({"sku":"R-13","title":"Lamp","brand":"B","category":"lighting","price":{"amount":100,"currency":"EUR"},"stock":{"on_hand":7}})"
+      "\n";
+  const auto imported =
+      call(platform::http::Method::post, "/v1/products/import", lines, "application/x-ndjson");
+  ASSERT_EQ(imported.status, 200) << boost::json::serialize(imported.body);
+  EXPECT_EQ(imported.body.at("updated").as_int64(), 1);
+  const auto& errors = imported.body.at("errors").as_array();
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].at("line").as_int64(), 1);
+  EXPECT_EQ(errors[0].at("code").as_string(), "stock-below-reserved");
+  EXPECT_EQ(errors[0].at("field").as_string(), "stock");
+  EXPECT_EQ(on_hand(lamp), 7);
+  EXPECT_EQ(reserved(lamp), 5);
 }
 
 TEST_P(Reservations, OnlyStockKeepersFindAndReturn) {

@@ -33,6 +33,15 @@ std::string failing_field(const ProductChanges& changes) {
 
 }  // namespace
 
+TEST(Stock, AvailabilityFlipsOnlyWhenCrossingIntoOrOutOfStock) {
+  EXPECT_TRUE(availability_flipped({4, 4}, -4)) << "the last units held";
+  EXPECT_FALSE(availability_flipped({6, 2}, -2)) << "some held, some left";
+  EXPECT_FALSE(availability_flipped({0, 0}, 0)) << "a confirmation of the last units";
+  EXPECT_TRUE(availability_flipped({2, 0}, 2)) << "units back from zero";
+  EXPECT_FALSE(availability_flipped({5, 0}, 2)) << "more units while in stock";
+  EXPECT_FALSE(availability_flipped({3, 3}, -0)) << "nothing moved";
+}
+
 TEST(Product, AppliesChangesAndDerivesSlug) {
   Product product;
   apply_changes(product, valid_changes());

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "domain/address.h"
+#include "platform/bus/outbox_transactions.h"
 #include "store/customer_rows.h"
-#include "store/transactions.h"
 
 namespace customers {
 
@@ -15,7 +15,8 @@ namespace customers {
 // previous one in the same transaction).
 class AddressBook {
  public:
-  explicit AddressBook(Transactions& transactions) : transactions_(transactions) {}
+  explicit AddressBook(platform::bus::OutboxTransactions& transactions)
+      : transactions_(transactions) {}
 
   // nullopt when the customer has no profile.
   std::optional<std::vector<Address>> list(const std::string& customer_id);
@@ -32,7 +33,7 @@ class AddressBook {
   static std::vector<Address> all(platform::db::Session& session, const std::string& customer_id);
 
  private:
-  Transactions& transactions_;
+  platform::bus::OutboxTransactions& transactions_;
 };
 
 }  // namespace customers

@@ -2,12 +2,12 @@
 
 #include <functional>
 
+#include "platform/bus/outbox_transactions.h"
 #include "platform/db/database.h"
 #include "store/address_book.h"
 #include "store/order_history.h"
 #include "store/profiles.h"
 #include "store/recently_viewed.h"
-#include "store/transactions.h"
 #include "store/wishlist.h"
 
 namespace customers {
@@ -17,7 +17,8 @@ namespace customers {
 // append them to the outbox in the same transaction, then call `committed`.
 class CustomersStore {
  public:
-  CustomersStore(platform::db::Database& database, std::function<void()> committed)
+  CustomersStore(platform::db::Database& database,
+                 platform::bus::OutboxTransactions::Committed committed)
       : transactions_(database, std::move(committed)),
         profiles_(transactions_),
         addresses_(transactions_),
@@ -34,7 +35,7 @@ class CustomersStore {
   OrderHistory& orders() { return orders_; }
 
  private:
-  Transactions transactions_;
+  platform::bus::OutboxTransactions transactions_;
   Profiles profiles_;
   AddressBook addresses_;
   Wishlist wishlist_;

@@ -6,8 +6,8 @@
 
 #include "domain/order_summary.h"
 #include "domain/page_cursor.h"
+#include "platform/bus/outbox_transactions.h"
 #include "store/customer_rows.h"
-#include "store/transactions.h"
 
 namespace customers {
 
@@ -15,7 +15,8 @@ namespace customers {
 // this service never changes except from those events.
 class OrderHistory {
  public:
-  explicit OrderHistory(Transactions& transactions) : transactions_(transactions) {}
+  explicit OrderHistory(platform::bus::OutboxTransactions& transactions)
+      : transactions_(transactions) {}
 
   // Newest first; nullopt when the customer has no profile.
   std::optional<Page<OrderSummary>> list(const std::string& customer_id, const PageRequest& page);
@@ -28,7 +29,7 @@ class OrderHistory {
   static EventEffect apply(platform::db::Session& session, const OrderSummary& order);
 
  private:
-  Transactions& transactions_;
+  platform::bus::OutboxTransactions& transactions_;
 };
 
 }  // namespace customers

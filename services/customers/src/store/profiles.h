@@ -6,15 +6,16 @@
 #include "domain/customer_data.h"
 #include "domain/customer_query.h"
 #include "events/inbound_events.h"
+#include "platform/bus/outbox_transactions.h"
 #include "store/customer_rows.h"
-#include "store/transactions.h"
 
 namespace customers {
 
 // Customer profiles, and the customer as a whole: export and erasure.
 class Profiles {
  public:
-  explicit Profiles(Transactions& transactions) : transactions_(transactions) {}
+  explicit Profiles(platform::bus::OutboxTransactions& transactions)
+      : transactions_(transactions) {}
 
   std::optional<Customer> find(const std::string& id);
   // The profile, created empty first when missing and `if_missing` allows;
@@ -39,7 +40,7 @@ class Profiles {
                                    const UserRegistered& registered);
 
  private:
-  Transactions& transactions_;
+  platform::bus::OutboxTransactions& transactions_;
 };
 
 }  // namespace customers

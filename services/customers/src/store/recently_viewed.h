@@ -6,15 +6,16 @@
 #include <vector>
 
 #include "domain/product_lists.h"
+#include "platform/bus/outbox_transactions.h"
 #include "store/customer_rows.h"
-#include "store/transactions.h"
 
 namespace customers {
 
 // The products a customer looked at last: the newest kRecentlyViewedKept.
 class RecentlyViewed {
  public:
-  explicit RecentlyViewed(Transactions& transactions) : transactions_(transactions) {}
+  explicit RecentlyViewed(platform::bus::OutboxTransactions& transactions)
+      : transactions_(transactions) {}
 
   // The newest `limit`, newest first; nullopt when the customer has no profile.
   std::optional<std::vector<ViewedProduct>> list(const std::string& customer_id, std::size_t limit);
@@ -28,7 +29,7 @@ class RecentlyViewed {
                                            const std::string& customer_id, std::size_t limit);
 
  private:
-  Transactions& transactions_;
+  platform::bus::OutboxTransactions& transactions_;
 };
 
 }  // namespace customers

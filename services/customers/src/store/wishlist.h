@@ -6,15 +6,16 @@
 #include <vector>
 
 #include "domain/product_lists.h"
+#include "platform/bus/outbox_transactions.h"
 #include "store/customer_rows.h"
-#include "store/transactions.h"
 
 namespace customers {
 
 // Products a customer keeps for later: at most kMaxWishlistItems.
 class Wishlist {
  public:
-  explicit Wishlist(Transactions& transactions) : transactions_(transactions) {}
+  explicit Wishlist(platform::bus::OutboxTransactions& transactions)
+      : transactions_(transactions) {}
 
   // Newest first; nullopt when the customer has no profile.
   std::optional<std::vector<WishlistItem>> list(const std::string& customer_id);
@@ -29,7 +30,7 @@ class Wishlist {
                                        const std::string& customer_id);
 
  private:
-  Transactions& transactions_;
+  platform::bus::OutboxTransactions& transactions_;
 };
 
 }  // namespace customers
