@@ -149,12 +149,33 @@ void DistributedShop::start(const std::string& service, const std::string& binar
     environment[prefix + "_DATABASE_URL"] = database->url();
     databases_[service] = std::move(database);
   }
-  auto process = std::make_unique<platform::testing::ChildProcess>(binary, environment,
-                                                                   directory_ / (service + ".log"));
+  launches_[service] = {binary, std::move(environment)};
+  launch(service);
+}
+
+void DistributedShop::launch(const std::string& service) {
+  const auto& [binary, environment] = launches_.at(service);
+  // A log per run: what a test waits for in it is this run's.
+  const int run = ++runs_[service];
+  const auto log_file =
+      directory_ / (service + (run == 1 ? "" : "-" + std::to_string(run)) + ".log");
+  auto process = std::make_unique<platform::testing::ChildProcess>(binary, environment, log_file);
   const bool ready = platform::testing::wait_for_http_ok(
       ports_.at(service), service == "gateway" ? "/healthz" : "/readyz", 30s);
   processes_[service] = std::move(process);
   if (!ready) throw std::runtime_error(service + " did not start: " + log(service));
+}
+
+platform::testing::ChildProcess& DistributedShop::process(const std::string& service) {
+  return *processes_.at(service);
+}
+
+void DistributedShop::restart(const std::string& service, int signal,
+                              const std::map<std::string, std::string>& extra_environment) {
+  processes_.at(service)->stop(signal);
+  auto& environment = launches_.at(service).second;
+  for (const auto& [name, value] : extra_environment) environment[name] = value;
+  launch(service);
 }
 
 std::string DistributedShop::service_url(const std::string& service) const {

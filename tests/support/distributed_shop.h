@@ -44,6 +44,14 @@ class DistributedShop {
   // The PostgreSQL database of a service that has one.
   const std::string& database_url(const std::string& service) const;
 
+  // The running process of a service, e.g. to wait for a line in its log.
+  platform::testing::ChildProcess& process(const std::string& service);
+  // Stops a service with `signal` (SIGKILL: a crash) and starts it again on
+  // the same port and database, with `extra_environment` over what it
+  // started with (PLATFORM_FAULTS, shorter leases); waits until it is ready.
+  void restart(const std::string& service, int signal,
+               const std::map<std::string, std::string>& extra_environment = {});
+
   // Signs a person up through the auth pages; their access token.
   std::string sign_up(const std::string& email, const std::string& password);
   // The admin's access token (signed in through the pages).
@@ -55,11 +63,14 @@ class DistributedShop {
  private:
   void start(const std::string& service, const std::string& binary,
              std::map<std::string, std::string> environment);
+  void launch(const std::string& service);
 
   std::filesystem::path directory_;
   std::map<std::string, int> ports_;
   std::map<std::string, std::unique_ptr<platform::testing::FreshDatabase>> databases_;
   std::map<std::string, std::unique_ptr<platform::testing::ChildProcess>> processes_;
+  std::map<std::string, std::pair<std::string, std::map<std::string, std::string>>> launches_;
+  std::map<std::string, int> runs_;
   std::string gateway_url_;
   platform::http::Client client_;
 };

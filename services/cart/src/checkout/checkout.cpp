@@ -3,6 +3,7 @@
 #include "platform/clock.h"
 #include "platform/crypto.h"
 #include "platform/error.h"
+#include "platform/fault_injection.h"
 #include "platform/ids.h"
 #include "platform/log.h"
 
@@ -57,7 +58,9 @@ CheckoutResult Checkout::run(const std::string& customer_id,
     settle(customer_id, held, order);
     return {std::move(order), true};
   }
+  platform::fault::point("cart.checkout.after_claim");
   if (held.record.draft.empty()) prepare(customer_id, input, held);
+  platform::fault::point("cart.checkout.after_prepare");
 
   PlacementAnswer answer;
   try {
@@ -72,12 +75,16 @@ CheckoutResult Checkout::run(const std::string& customer_id,
     if (!in_doubt) forget(held);
     throw;
   }
+  platform::fault::point("cart.checkout.after_place");
   held.record.state = CheckoutRecord::State::placed;
   held.record.order_id = boost::json::value_to<std::string>(answer.order.at("id"));
   held.record.claimed_until = 0;
   // The order is recorded before anything follows from it. When a retry
   // took the key over meanwhile, it reaches this same order and settles it.
-  if (write(held)) settle(customer_id, held, answer.order);
+  if (write(held)) {
+    platform::fault::point("cart.checkout.after_record");
+    settle(customer_id, held, answer.order);
+  }
   return {std::move(answer.order), answer.replayed};
 }
 
@@ -165,6 +172,7 @@ void Checkout::settle(const std::string& customer_id, Held& held,
   // stands either way, so a failure here is logged, not answered.
   try {
     if (!write(held)) return;
+    platform::fault::point("cart.checkout.after_settle_record");
     if (return_coupon) usage_.give_back(coupon);
     if (clear_cart) {
       const auto ordered = ordered_quantities(order);
