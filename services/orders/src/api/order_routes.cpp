@@ -145,7 +145,7 @@ void add_order_routes(platform::http::Router& router, ApiContext context) {
                                                      context.runner.settings().policy);
         if (!compensation) return order_response(200, order);
         auto claimed = held.take();
-        if (!context.store.save_saga(claimed, *compensation, std::nullopt, now,
+        if (!context.store.save_saga(claimed, *compensation, {}, now,
                                      context.runner.settings().lease.count())) {
           throw platform::conflict("order-busy", "the order was taken over by another change");
         }

@@ -96,6 +96,11 @@ std::optional<SagaState> begin_cancellation(const SagaState& state, std::string 
   return std::nullopt;
 }
 
+bool must_store(const SagaMove& move, StepOutcome outcome) {
+  return outcome != StepOutcome::succeeded || is_compensating(move.state.step) ||
+         is_finished(move.state.step);
+}
+
 SagaMove advance(const SagaState& state, const StepResult& result, std::int64_t now,
                  const SagaPolicy& policy) {
   const auto outcome = result.outcome;

@@ -85,6 +85,14 @@ struct SagaMove {
 SagaMove advance(const SagaState& state, const StepResult& result, std::int64_t now,
                  const SagaPolicy& policy = {});
 
+// Whether `move` must be stored before the saga's next call. A forward step
+// that succeeded into the next forward step need not be: every step is safe
+// to repeat, so a runner that dies before storing leaves the saga at its
+// last stored step, and whoever resumes it repeats the calls since, with the
+// same answers (the same hold, the same authorization). Failures (their
+// retry time), compensations (what they undo) and the end are stored.
+bool must_store(const SagaMove& move, StepOutcome outcome);
+
 // A person (the customer or an admin) cancels the order: the compensation
 // that undoes whatever may have been done so far, with a payment possibly
 // authorized voiding first. It starts now after a finished step, and after

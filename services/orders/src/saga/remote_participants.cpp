@@ -113,9 +113,12 @@ StepResult RemoteParticipants::reserve_stock(const Order& order) {
                                         {"hold_seconds", endpoints_.hold_seconds}}));
   if (response.status == 200 || response.status == 201) {
     const auto reservation = body_of(response);
-    // A replay finds the order's reservation as it is now: one that ended
-    // (released, expired) holds nothing any more.
-    if (member(reservation, "status") != "held") {
+    // A replay finds the order's reservation as it is now. Confirmed: this
+    // saga got that far before its runner died unstored (must_store), and
+    // confirming again is a no-op. Ended (released, expired): it holds
+    // nothing any more.
+    const auto status = member(reservation, "status");
+    if (status != "held" && status != "confirmed") {
       return refused("the stock hold of this order ended");
     }
     return succeeded(member(reservation, "id"));

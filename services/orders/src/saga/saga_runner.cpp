@@ -39,6 +39,9 @@ SagaRunner::SagaRunner(OrdersStore& store, SagaParticipants& participants, SagaS
 Order SagaRunner::run(ClaimedOrder claimed, std::chrono::milliseconds patience) {
   const auto give_up_at = platform::now_unix_millis() + patience.count();
   const auto lease = settings_.lease.count();
+  // Moves not stored yet (must_store) and the statuses they gave the order.
+  std::vector<StatusChange> unsaved_statuses;
+  auto lease_renewed_at = platform::now_unix_millis();
   while (!is_finished(claimed.order.saga.step)) {
     const auto& saga = claimed.order.saga;
     if (saga.next_attempt_at > platform::now_unix_millis()) {
@@ -60,11 +63,19 @@ Order SagaRunner::run(ClaimedOrder claimed, std::chrono::milliseconds patience) 
     }
     const auto now = platform::now_unix_millis();
     const auto move = advance(saga, result, now, settings_.policy);
-    if (!store_.save_saga(claimed, move.state, move.status, now, lease)) {
+    if (move.status) unsaved_statuses.push_back({*move.status, {}, now});
+    // Stored anyway once half the lease is spent, which renews it.
+    if (!must_store(move, result.outcome) && now - lease_renewed_at < lease / 2) {
+      claimed.order.saga = move.state;
+      continue;
+    }
+    if (!store_.save_saga(claimed, move.state, unsaved_statuses, now, lease)) {
       // Another runner took the order over (our lease had lapsed): it
       // continues from what it finds stored.
       return store_.find(claimed.order.id).value_or(claimed.order);
     }
+    unsaved_statuses.clear();
+    lease_renewed_at = now;
     if (is_finished(move.state.step)) {
       outcomes_.with({move.state.step == SagaStep::done ? "paid" : "cancelled"}).increment();
       return claimed.order;

@@ -131,13 +131,15 @@ void record_status(Session& session, Order& order, OrderStatus status, std::stri
   if (auto event = status_event(order, status)) platform::bus::Outbox::add(session, *event);
 }
 
-void require_move(const Order& order, OrderStatus to) {
-  if (!may_move(order.status, to)) {
+void require_move(OrderStatus from, OrderStatus to) {
+  if (!may_move(from, to)) {
     throw platform::conflict("illegal-transition",
-                             "an order that is " + std::string(to_string(order.status)) +
+                             "an order that is " + std::string(to_string(from)) +
                                  " cannot become " + std::string(to_string(to)));
   }
 }
+
+void require_move(const Order& order, OrderStatus to) { require_move(order.status, to); }
 
 // The order under `claimed`'s lease, locked; throws order-busy when another
 // claim took it over.
@@ -297,7 +299,7 @@ std::vector<std::string> OrdersStore::due_sagas(std::int64_t now, int limit) {
 }
 
 bool OrdersStore::save_saga(ClaimedOrder& claimed, const SagaState& next,
-                            std::optional<OrderStatus> status, std::int64_t now,
+                            const std::vector<StatusChange>& statuses, std::int64_t now,
                             std::int64_t lease_millis) {
   // The transaction may run again (a deadlock or serialization failure on
   // PostgreSQL): it works on a copy, kept only once committed.
@@ -306,28 +308,32 @@ bool OrdersStore::save_saga(ClaimedOrder& claimed, const SagaState& next,
     saved_order = claimed.order;
     const bool finished = is_finished(next.step);
     // Under our lease nobody else changes the order: its status is the one we hold.
-    if (status) require_move(saved_order, *status);
+    auto status = saved_order.status;
+    for (const auto& change : statuses) {
+      require_move(status, change.status);
+      status = change.status;
+    }
     const auto changed = session.run(
         "UPDATE orders SET saga_step = $3, reservation_id = $4, payment_id = $5, "
         "cancel_reason = $6, saga_attempts = $7, step_started_at = $8, next_attempt_at = $9, "
-        "lease_owner = $10, lease_until = $11, updated_at = $12, status = COALESCE($13, status) "
+        "lease_owner = $10, lease_until = $11, updated_at = $12, status = $13 "
         "WHERE id = $1 AND lease_owner = $2",
         claimed.order.id, claimed.lease, to_string(next.step), next.reservation_id, next.payment_id,
         next.cancel_reason, static_cast<std::int64_t>(next.attempts), next.step_started_at,
         next.next_attempt_at, finished ? std::string() : claimed.lease,
-        finished ? std::int64_t{0} : now + lease_millis, now,
-        status ? std::optional<std::string>(to_string(*status)) : std::nullopt);
+        finished ? std::int64_t{0} : now + lease_millis, now, to_string(status));
     if (changed.affected_rows() == 0) return false;
     saved_order.saga = next;
-    saved_order.updated_at = now;
-    if (status) {
-      record_status(session, saved_order, *status,
-                    *status == OrderStatus::cancelled ? next.cancel_reason : std::string(), now);
+    for (const auto& change : statuses) {
+      record_status(session, saved_order, change.status,
+                    change.status == OrderStatus::cancelled ? next.cancel_reason : change.note,
+                    change.at);
     }
+    saved_order.updated_at = now;
     return true;
   });
   if (saved) claimed.order = std::move(saved_order);
-  if (saved && status) on_commit_();
+  if (saved && !statuses.empty()) on_commit_();
   return saved;
 }
 

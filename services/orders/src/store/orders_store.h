@@ -73,11 +73,13 @@ class OrdersStore {
                                     std::int64_t lease_millis);
   // Unfinished sagas due for another attempt whose lease has lapsed.
   std::vector<std::string> due_sagas(std::int64_t now, int limit);
-  // Stores the saga's next state and, when it changes, the order's status,
-  // extending the lease (released once the saga is finished). False when the
-  // lease was lost: someone else runs the saga now, and this runner stops.
-  bool save_saga(ClaimedOrder& claimed, const SagaState& next, std::optional<OrderStatus> status,
-                 std::int64_t now, std::int64_t lease_millis);
+  // Stores the saga's next state and the statuses the order took since the
+  // last store (in order, each on the timeline at its time), extending the
+  // lease (released once the saga is finished). False when the lease was
+  // lost: someone else runs the saga now, and this runner stops.
+  bool save_saga(ClaimedOrder& claimed, const SagaState& next,
+                 const std::vector<StatusChange>& statuses, std::int64_t now,
+                 std::int64_t lease_millis);
   // Gives the lease back.
   void release(const ClaimedOrder& claimed);
 

@@ -37,6 +37,24 @@ TEST(CheckoutSaga, TheHappyPathHoldsAuthorizesConfirmsAndPays) {
   EXPECT_TRUE(is_finished(move.state.step));
 }
 
+TEST(CheckoutSaga, OnlySuccessesIntoTheNextForwardStepGoUnstored) {
+  SagaState state;
+  auto held = advance(state, made("reservation-1"), 10);
+  EXPECT_FALSE(must_store(held, StepOutcome::succeeded));
+  auto authorized = advance(held.state, made("payment-1"), 20);
+  EXPECT_FALSE(must_store(authorized, StepOutcome::succeeded));
+  EXPECT_TRUE(must_store(advance(authorized.state, kOk, 30), StepOutcome::succeeded)) << "the end";
+  EXPECT_TRUE(must_store(advance(state, kNoAnswer, 10), StepOutcome::failed)) << "a retry time";
+  EXPECT_TRUE(must_store(advance(state, refused("out of stock"), 10), StepOutcome::refused))
+      << "cancelled";
+  EXPECT_TRUE(must_store(advance(held.state, refused("declined"), 20), StepOutcome::refused))
+      << "a compensation";
+  auto voiding = advance(authorized.state, refused("expired"), 30);
+  ASSERT_EQ(voiding.state.step, SagaStep::void_payment);
+  EXPECT_TRUE(must_store(advance(voiding.state, kOk, 40), StepOutcome::succeeded))
+      << "a compensation's success leads to the next compensation";
+}
+
 TEST(CheckoutSaga, OutOfStockCancelsAtOnceWithNothingToGiveBack) {
   const auto move = advance(SagaState{}, refused("out of stock: lamp"), 10);
   EXPECT_EQ(move.state.step, SagaStep::cancelled);
