@@ -211,9 +211,9 @@ OrdersStore::Placed OrdersStore::place(const Order& order, const Placement& plac
                                        std::int64_t lease_millis) {
   auto lease = platform::new_uuid_v7();
   auto placed = database_.write([&](Session& session) -> Placed {
-    if (auto earlier = placed_before(session, placement)) return {std::move(*earlier), {}};
-    // A concurrent request with the same key waits on the unique key, then
-    // finds nothing inserted and the order the other one made.
+    // Inserted first, looked up only when the key was taken: a replay, or a
+    // concurrent request with the same key (this one waits on the unique
+    // key, then finds nothing inserted and the order the other one made).
     if (!insert_order(session, order, placement, lease, order.created_at + lease_millis)) {
       if (auto earlier = placed_before(session, placement)) return {std::move(*earlier), {}};
       throw platform::conflict("idempotency-key-in-use", "the Idempotency-Key is in use; retry");

@@ -147,11 +147,12 @@ void add_payment_routes(platform::http::Router& router, ApiContext context) {
       [context](Request& request) {
         const auto operation = platform::http::keyed_request(request);
         const auto input = read_authorization(request);
-        if (const auto earlier = context.store.replay(operation)) {
+        const auto before = context.store.before_authorizing(operation, input.payment_method);
+        if (before.earlier) {
           context.operations.with({"authorize", "replayed"}).increment();
-          return answer(*earlier);
+          return answer(*before.earlier);
         }
-        const auto method = context.store.find_method(input.payment_method);
+        const auto& method = before.method;
         if (!method || method->owner != input.customer) {
           throw platform::unprocessable(
               "payment-method-not-found",

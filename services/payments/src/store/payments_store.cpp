@@ -143,6 +143,12 @@ constexpr std::string_view kMethodColumns =
     "SELECT id, owner, brand, last4, expiry_month, expiry_year, holder, behaviour, created_at "
     "FROM payment_methods ";
 
+std::optional<PaymentMethod> method_where_id(Session& session, std::string_view id) {
+  const auto rows = session.run(std::string(kMethodColumns) + "WHERE id = $1", id);
+  if (rows.empty()) return std::nullopt;
+  return method_from(rows.front());
+}
+
 }  // namespace
 
 void PaymentsStore::save_method(const PaymentMethod& method) {
@@ -158,11 +164,7 @@ void PaymentsStore::save_method(const PaymentMethod& method) {
 }
 
 std::optional<PaymentMethod> PaymentsStore::find_method(std::string_view id) {
-  return database_.read([&](Session& session) -> std::optional<PaymentMethod> {
-    const auto rows = session.run(std::string(kMethodColumns) + "WHERE id = $1", id);
-    if (rows.empty()) return std::nullopt;
-    return method_from(rows.front());
-  });
+  return database_.read([&](Session& session) { return method_where_id(session, id); });
 }
 
 std::vector<PaymentMethod> PaymentsStore::methods_of(std::string_view owner) {
@@ -190,6 +192,16 @@ std::vector<Payment> PaymentsStore::find_by_order(std::string_view order_id) {
       payments.push_back(payment_from(session, row));
     }
     return payments;
+  });
+}
+
+PaymentsStore::BeforeAuthorizing PaymentsStore::before_authorizing(const OperationRequest& request,
+                                                                   std::string_view method_id) {
+  return database_.read([&](Session& session) -> BeforeAuthorizing {
+    if (const auto earlier = earlier_claim(session, request)) {
+      return {replayed(session, *earlier), std::nullopt};
+    }
+    return {std::nullopt, method_where_id(session, method_id)};
   });
 }
 

@@ -41,6 +41,13 @@ class PaymentsStore {
   // Error(unprocessable, "idempotency-key-reused") for a key used for
   // another request.
   std::optional<Recorded> replay(const OperationRequest& request);
+  // In one read: what `request`'s key already produced, or else the payment
+  // method `method_id` (nullopt when there is none such).
+  struct BeforeAuthorizing {
+    std::optional<Recorded> earlier;
+    std::optional<PaymentMethod> method;
+  };
+  BeforeAuthorizing before_authorizing(const OperationRequest& request, std::string_view method_id);
   // A new payment (authorized or declined), answered with 201.
   Recorded record_new(const Payment& payment, const OperationRequest& request);
   // Applies `change` (a rule of domain/payment.h) to the payment, locked
