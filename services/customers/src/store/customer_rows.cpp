@@ -69,7 +69,10 @@ bool lock_existing_customer(Session& session, const std::string& id) {
 }
 
 bool try_lock_customer(Session& session, const std::string& id, IfMissing if_missing) {
-  if (if_missing == IfMissing::create) create_customer_if_absent(session, id);
+  // Most customers have a profile: one statement for them.
+  if (lock_existing_customer(session, id)) return true;
+  if (if_missing == IfMissing::fail) return false;
+  create_customer_if_absent(session, id);
   return lock_existing_customer(session, id);
 }
 
