@@ -1,5 +1,7 @@
 #include "platform/testing/openapi.h"
 
+#include "platform/testing/api_client.h"
+
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -84,6 +86,18 @@ void expect_router_matches_document(const http::Router& router, std::string_view
   for (const auto& [operation, details] : documented) {
     EXPECT_TRUE(served.contains(operation)) << "not served: " << operation;
   }
+}
+
+void expect_operational_routes(const std::string& base_url) {
+  ApiClient anonymous(base_url);
+  const auto document = anonymous.get("/openapi.yaml");
+  EXPECT_EQ(document.status, 200);
+  EXPECT_EQ(document.content_type, "application/yaml");
+  EXPECT_EQ(anonymous.get("/healthz").status, 200);
+  EXPECT_EQ(anonymous.get("/readyz").status, 200);
+  const auto metrics = anonymous.get("/metrics");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.headers.get("Content-Type").find("text/plain"), std::string::npos);
 }
 
 }  // namespace platform::testing

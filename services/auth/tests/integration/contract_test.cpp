@@ -11,6 +11,10 @@ TEST_P(Contract, EveryRouteIsDocumentedWithItsAccess) {
                                                     openapi_document().front().content);
 }
 
+TEST_P(Contract, ServesItsDocumentAndOperationalRoutes) {
+  platform::testing::expect_operational_routes(url(""));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Contract,
                          ::testing::ValuesIn(platform::testing::database_backends()), mode_name);
 

@@ -17,6 +17,10 @@ TEST_P(Contract, EveryRouteIsDocumentedWithItsAccess) {
                                                     openapi_document().front().content);
 }
 
+TEST_P(Contract, ServesItsDocumentAndOperationalRoutes) {
+  platform::testing::expect_operational_routes(url(""));
+}
+
 // The names under `properties:` of one schema in components/schemas, read
 // from the document's fixed layout: schemas at four spaces, their
 // properties at eight.

@@ -12,13 +12,7 @@ TEST_P(Contract, EveryRouteIsDocumentedWithItsAccess) {
 }
 
 TEST_P(Contract, ServesItsDocumentAndOperationalRoutes) {
-  acting_as("");
-  const auto document = call(platform::http::Method::get, "/openapi.yaml", {}, {});
-  EXPECT_EQ(document.status, 200);
-  EXPECT_EQ(document.content_type, "application/yaml");
-  EXPECT_EQ(get("/healthz").status, 200);
-  EXPECT_EQ(get("/readyz").status, 200);
-  EXPECT_EQ(get("/metrics").status, 200);
+  platform::testing::expect_operational_routes(url(""));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Contract,

@@ -12,13 +12,7 @@ TEST_P(Contract, EveryRouteIsDocumentedWithItsAccess) {
 }
 
 TEST_P(Contract, ServesItsDocumentAndOperationalRoutes) {
-  api_.acting_as("");
-  const auto document = api_.get("/openapi.yaml");
-  EXPECT_EQ(document.status, 200);
-  EXPECT_EQ(document.content_type, "application/yaml");
-  EXPECT_EQ(api_.get("/healthz").status, 200);
-  EXPECT_EQ(api_.get("/readyz").status, 200);
-  EXPECT_NE(api_.get("/metrics").headers.get("Content-Type").find("text/plain"), std::string::npos);
+  platform::testing::expect_operational_routes(url(""));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Contract,

@@ -28,4 +28,9 @@ std::map<std::string, DocumentedOperation> documented_operations(std::string_vie
 // an optional token exactly when its route does.
 void expect_router_matches_document(const http::Router& router, std::string_view yaml);
 
+// The other half of it, over HTTP at `base_url` and without a token: the
+// service serves its document (application/yaml), /healthz, /readyz and its
+// Prometheus metrics.
+void expect_operational_routes(const std::string& base_url);
+
 }  // namespace platform::testing
