@@ -1,7 +1,5 @@
 #include "cart_fixture.h"
 
-#include "platform/bus/in_process_bus.h"
-#include "platform/bus/nats_bus.h"
 #include "platform/ids.h"
 
 namespace cart::testing {
@@ -47,26 +45,16 @@ void CartTest::SetUp() {
   orders_.database = platform::testing::open_fresh_database(backend);
   coupon_suffix_ = normalize_coupon_code(platform::random_hex(4));
   if (backend == platform::testing::DatabaseBackend::postgres) {
-    const auto nats = platform::testing::nats_url();
-    SHOP_REQUIRE_BACKEND(nats, "NATS (SHOP_TEST_NATS_URL)");
+    SHOP_REQUIRE_BACKEND(platform::testing::nats_url(), "NATS (SHOP_TEST_NATS_URL)");
     const auto redis = platform::testing::redis_url();
     SHOP_REQUIRE_BACKEND(redis, "Redis (SHOP_TEST_REDIS_URL)");
-    platform::bus::NatsBusOptions options;
-    options.url = *nats;
-    options.connection_name = "cart-test";
-    bus_ = std::make_unique<platform::bus::NatsBus>(options);
     store_ = platform::kv::open_key_value_store(*redis);
   } else {
-    bus_ = std::make_unique<platform::bus::InProcessBus>();
     store_ =
         platform::kv::open_key_value_store("sqlite:" + (directory_.path() / "cart.db").string());
   }
-  subscription_ = bus_->subscribe(
-      {.durable_name = "cart-test-" + platform::random_hex(6), .subject_filter = "cart.>"},
-      [this](const platform::bus::Event& event) {
-        std::lock_guard lock(events_mutex_);
-        events_.push_back(event);
-      });
+  bus_ = platform::testing::open_test_bus(backend, "cart-test");
+  events_ = std::make_unique<platform::testing::EventRecorder>(*bus_, "cart.>");
 
   catalog::CatalogService::migrate(catalog_.database->database());
   catalog_.service = std::make_unique<catalog::CatalogService>(catalog_.database->database(), *bus_,
@@ -118,7 +106,7 @@ void CartTest::restart_cart(CartOptions options) {
 void CartTest::TearDown() {
   cart_.stop();
   orders_.stop();
-  subscription_.reset();
+  events_.reset();
   payments_.stop();
   catalog_.stop();
   bus_.reset();
@@ -219,9 +207,8 @@ boost::json::object CartTest::checkout_body(const std::string& card,
 }
 
 std::vector<boost::json::object> CartTest::cart_events() {
-  std::lock_guard lock(events_mutex_);
   std::vector<boost::json::object> data;
-  for (const auto& event : events_) {
+  for (const auto& event : events_->events()) {
     if (event.subject == "cart.item.added")
       data.push_back(boost::json::parse(event.data).as_object());
   }

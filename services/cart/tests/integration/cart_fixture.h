@@ -4,7 +4,6 @@
 
 #include <boost/json.hpp>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -15,6 +14,7 @@
 #include "platform/bus/event_bus.h"
 #include "platform/http/client.h"
 #include "platform/testing/api_client.h"
+#include "platform/testing/buses.h"
 #include "platform/testing/databases.h"
 #include "platform/testing/environment.h"
 #include "platform/testing/hosted_service.h"
@@ -97,9 +97,7 @@ class CartTest : public ::testing::TestWithParam<platform::testing::DatabaseBack
   std::unique_ptr<orders::RemoteParticipants> participants_;
   std::unique_ptr<CatalogProducts> catalog_products_;
   std::unique_ptr<OrdersClient> orders_client_;
-  std::unique_ptr<platform::bus::Subscription> subscription_;
-  std::mutex events_mutex_;
-  std::vector<platform::bus::Event> events_;
+  std::unique_ptr<platform::testing::EventRecorder> events_;
   std::string coupon_suffix_;
 };
 

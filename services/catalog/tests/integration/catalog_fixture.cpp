@@ -1,6 +1,6 @@
 #include "catalog_fixture.h"
 
-#include "platform/bus/nats_bus.h"
+#include "platform/testing/buses.h"
 
 namespace catalog::testing {
 
@@ -9,15 +9,9 @@ void CatalogTest::SetUp() {
   if (!database_) GTEST_SKIP() << "backend not configured";
   CatalogService::migrate(database_->database());
   if (GetParam() == platform::testing::DatabaseBackend::postgres) {
-    const auto nats = platform::testing::nats_url();
-    SHOP_REQUIRE_BACKEND(nats, "NATS (SHOP_TEST_NATS_URL)");
-    platform::bus::NatsBusOptions options;
-    options.url = *nats;
-    options.connection_name = "catalog-test";
-    bus_ = std::make_unique<platform::bus::NatsBus>(options);
-  } else {
-    bus_ = std::make_unique<platform::bus::InProcessBus>();
+    SHOP_REQUIRE_BACKEND(platform::testing::nats_url(), "NATS (SHOP_TEST_NATS_URL)");
   }
+  bus_ = platform::testing::open_test_bus(GetParam(), "catalog-test");
   CatalogOptions options;
   options.expiry_interval = std::chrono::milliseconds(50);
   service_ = std::make_unique<CatalogService>(database_->database(), *bus_, registry_,

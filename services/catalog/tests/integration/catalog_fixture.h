@@ -7,7 +7,7 @@
 #include <string>
 
 #include "catalog_service.h"
-#include "platform/bus/in_process_bus.h"
+#include "platform/bus/event_bus.h"
 #include "platform/http/client.h"
 #include "platform/http/server.h"
 #include "platform/testing/api_client.h"

@@ -1,8 +1,7 @@
 #include "customers_fixture.h"
 
-#include "platform/bus/in_process_bus.h"
-#include "platform/bus/nats_bus.h"
 #include "platform/ids.h"
+#include "platform/testing/buses.h"
 #include "platform/testing/environment.h"
 
 namespace customers::testing {
@@ -12,15 +11,9 @@ void CustomersTest::SetUp() {
   if (!database_) GTEST_SKIP() << "backend not configured";
   CustomersService::migrate(database_->database());
   if (GetParam() == platform::testing::DatabaseBackend::postgres) {
-    const auto nats = platform::testing::nats_url();
-    SHOP_REQUIRE_BACKEND(nats, "NATS (SHOP_TEST_NATS_URL)");
-    platform::bus::NatsBusOptions options;
-    options.url = *nats;
-    options.connection_name = "customers-test";
-    bus_ = std::make_unique<platform::bus::NatsBus>(options);
-  } else {
-    bus_ = std::make_unique<platform::bus::InProcessBus>();
+    SHOP_REQUIRE_BACKEND(platform::testing::nats_url(), "NATS (SHOP_TEST_NATS_URL)");
   }
+  bus_ = platform::testing::open_test_bus(GetParam(), "customers-test");
   // Tests running at once share the NATS server: each gets its own consumers.
   CustomersOptions options;
   const auto suffix = platform::random_hex(4);

@@ -1,7 +1,5 @@
 #include "orders_fixture.h"
 
-#include "platform/bus/in_process_bus.h"
-#include "platform/bus/nats_bus.h"
 #include "platform/ids.h"
 
 namespace orders::testing {
@@ -53,21 +51,10 @@ void OrdersTest::SetUp() {
   payments_.database = platform::testing::open_fresh_database(backend);
   orders_.database = platform::testing::open_fresh_database(backend);
   if (backend == platform::testing::DatabaseBackend::postgres) {
-    const auto nats = platform::testing::nats_url();
-    SHOP_REQUIRE_BACKEND(nats, "NATS (SHOP_TEST_NATS_URL)");
-    platform::bus::NatsBusOptions options;
-    options.url = *nats;
-    options.connection_name = "orders-test";
-    bus_ = std::make_unique<platform::bus::NatsBus>(options);
-  } else {
-    bus_ = std::make_unique<platform::bus::InProcessBus>();
+    SHOP_REQUIRE_BACKEND(platform::testing::nats_url(), "NATS (SHOP_TEST_NATS_URL)");
   }
-  subscription_ = bus_->subscribe(
-      {.durable_name = "orders-test-" + platform::random_hex(6), .subject_filter = "orders.>"},
-      [this](const platform::bus::Event& event) {
-        std::lock_guard lock(events_mutex_);
-        events_.push_back(event);
-      });
+  bus_ = platform::testing::open_test_bus(backend, "orders-test");
+  events_ = std::make_unique<platform::testing::EventRecorder>(*bus_, "orders.>");
 
   catalog::CatalogService::migrate(catalog_.database->database());
   catalog_.service = std::make_unique<catalog::CatalogService>(catalog_.database->database(), *bus_,
@@ -107,7 +94,7 @@ void OrdersTest::restart_orders(OrdersOptions options) {
 
 void OrdersTest::TearDown() {
   orders_.stop();
-  subscription_.reset();
+  events_.reset();
   payments_.stop();
   catalog_.stop();
   bus_.reset();
@@ -202,9 +189,8 @@ boost::json::array OrdersTest::payments_of(const std::string& order_id) {
 }
 
 std::vector<std::string> OrdersTest::events_of(const std::string& order_id) {
-  std::lock_guard lock(events_mutex_);
   std::vector<std::string> subjects;
-  for (const auto& event : events_) {
+  for (const auto& event : events_->events()) {
     const auto data = boost::json::parse(event.data).as_object();
     if (data.at("order_id").as_string() == order_id) subjects.push_back(event.subject);
   }

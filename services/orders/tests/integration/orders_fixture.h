@@ -17,6 +17,7 @@
 #include "platform/http/client.h"
 #include "platform/http/server.h"
 #include "platform/testing/api_client.h"
+#include "platform/testing/buses.h"
 #include "platform/testing/databases.h"
 #include "platform/testing/hosted_service.h"
 #include "platform/testing/tokens.h"
@@ -113,9 +114,7 @@ class OrdersTest : public ::testing::TestWithParam<platform::testing::DatabaseBa
   std::unique_ptr<platform::testing::FixedTokenSource> tokens_;
   std::unique_ptr<RemoteParticipants> remote_;
   std::unique_ptr<SwitchableParticipants> participants_;
-  std::unique_ptr<platform::bus::Subscription> subscription_;
-  std::mutex events_mutex_;
-  std::vector<platform::bus::Event> events_;
+  std::unique_ptr<platform::testing::EventRecorder> events_;
 };
 
 }  // namespace orders::testing
