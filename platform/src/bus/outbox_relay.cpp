@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -83,29 +84,31 @@ class OutboxRelay::Impl {
   int relay_batch() {
     last_batch_ = std::chrono::steady_clock::now();
     return database_.write([this](db::Session& session) {
+      // Taken and marked in one statement (one round trip), then published
+      // inside the same transaction: a failure to publish rolls the marks
+      // back, and the rows go out with a later batch.
       const bool postgres = session.dialect() == db::Dialect::postgres;
-      const auto rows = session.run(postgres ? "SELECT sequence, envelope FROM outbox WHERE "
-                                               "published_at IS NULL ORDER BY sequence "
-                                               "LIMIT $1 FOR UPDATE SKIP LOCKED"
-                                             : "SELECT sequence, envelope FROM outbox WHERE "
-                                               "published_at IS NULL ORDER BY sequence "
-                                               "LIMIT $1",
-                                    options_.batch_size);
-      if (rows.empty()) return 0;
-      std::string sequences;
-      for (const auto& row : rows) {
-        const auto event = Event::from_json(row.get<std::string>(1));
+      const auto marked = session.run(
+          postgres ? "UPDATE outbox SET published_at = $2 WHERE sequence IN (SELECT sequence "
+                     "FROM outbox WHERE published_at IS NULL ORDER BY sequence LIMIT $1 "
+                     "FOR UPDATE SKIP LOCKED) RETURNING sequence, envelope"
+                   : "UPDATE outbox SET published_at = $2 WHERE sequence IN (SELECT sequence "
+                     "FROM outbox WHERE published_at IS NULL ORDER BY sequence LIMIT $1) "
+                     "RETURNING sequence, envelope",
+          options_.batch_size, now_unix_millis());
+      // RETURNING promises no order: publish in the order of the commits.
+      std::vector<std::pair<std::int64_t, std::string>> rows;
+      rows.reserve(marked.size());
+      for (const auto& row : marked) {
+        rows.emplace_back(row.get<std::int64_t>(0), row.get<std::string>(1));
+      }
+      std::sort(rows.begin(), rows.end());
+      for (const auto& [sequence, envelope] : rows) {
+        const auto event = Event::from_json(envelope);
         fault::point("outbox.before_publish");
         bus_.publish(event);
         fault::point("outbox.after_publish");
-        sequences += (sequences.empty() ? "" : ",") + std::to_string(row.get<std::int64_t>(0));
       }
-      // The whole batch marked in one statement: one round trip, not one per event.
-      session.run(postgres
-                      ? "UPDATE outbox SET published_at = $2 WHERE sequence = ANY($1::bigint[])"
-                      : "UPDATE outbox SET published_at = $2 WHERE sequence IN "
-                        "(SELECT value FROM json_each($1))",
-                  postgres ? "{" + sequences + "}" : "[" + sequences + "]", now_unix_millis());
       return static_cast<int>(rows.size());
     });
   }
