@@ -85,7 +85,8 @@ class CheckoutSagaCrash : public ::testing::TestWithParam<CrashCase> {
 
   std::unique_ptr<ChildProcess> start_orders(const std::string& faults) {
     return start("orders", ORDERS_BINARY, orders_port_,
-                 {{"ORDERS_DATABASE_URL", orders_db_->url()},
+                 {{"ORDERS_SETTLE_MS", "300"},
+                  {"ORDERS_DATABASE_URL", orders_db_->url()},
                   {"ORDERS_NATS_URL", *platform::testing::nats_url()},
                   {"ORDERS_CATALOG_URL", url(catalog_port_)},
                   {"ORDERS_PAYMENTS_URL", url(payments_port_)},
@@ -285,6 +286,69 @@ INSTANTIATE_TEST_SUITE_P(
                       CrashCase{"orders.saga.after.release_stock", kDeclined, false, "cancelled"},
                       CrashCase{"orders.saga.before.void_payment", kGood, true, "cancelled"},
                       CrashCase{"orders.saga.after.void_payment", kGood, true, "cancelled"}),
+    case_name);
+
+// A runner that dies after the authorization (and maybe the confirmation)
+// leaves the saga stored at authorize_payment (ADR 12: that success is not
+// stored on its own). The customer cancels before any resumer could finish
+// the order: the money held is voided (found by order) and the stock
+// released or returned.
+class CancelAfterCrash : public CheckoutSagaCrash {};
+
+TEST_P(CancelAfterCrash, NothingStaysHeldWhatTheDeadRunnerDid) {
+  const auto& crash = GetParam();
+  const auto customer = platform::new_uuid_v7();
+  const auto card = save_card(customer, crash.card);
+  auto orders = start_orders(std::string(crash.point) + "=pause");
+  crash_during(orders, [&] {
+    call("POST", orders_port_, "/v1/orders", issuer_.service_token("cart", "orders.place"),
+         order_body(customer, card), "crash-order");
+  });
+  // Restarted with its resumer held back: only the cancellation acts.
+  orders = start_orders("orders.saga.resume=pause");
+  auto order = order_of(customer);
+  ASSERT_TRUE(order.is_object()) << "the order was lost";
+  const std::string id(order.at("id").as_string());
+  const auto until = std::chrono::steady_clock::now() + 30s;
+  int cancel_status = 0;
+  while (std::chrono::steady_clock::now() < until) {
+    // 409 order-busy while the dead runner's lease lasts.
+    cancel_status =
+        call("POST", orders_port_, "/v1/orders/" + id + "/cancel", issuer_.user_token(customer))
+            .status;
+    if (cancel_status == 200) break;
+    std::this_thread::sleep_for(100ms);
+  }
+  ASSERT_EQ(cancel_status, 200);
+  // The cancellation is stored; a process with a working resumer carries
+  // it out (after ORDERS_SETTLE_MS: the dead runner's calls were in doubt).
+  orders->stop(SIGKILL);  // its resumer is paused for good
+  orders = start_orders("");
+  while (std::chrono::steady_clock::now() < until) {
+    order = order_of(customer);
+    if (order.at("status") == "cancelled" && !order.as_object().contains("processing")) break;
+    std::this_thread::sleep_for(100ms);
+  }
+  EXPECT_EQ(order.at("status"), "cancelled") << boost::json::serialize(order);
+
+  const auto inventory = boost::json::parse(
+      call("GET", catalog_port_, "/v1/products/" + product_ + "/inventory", issuer_.admin_token())
+          .body);
+  EXPECT_EQ(inventory.at("on_hand"), 10);
+  EXPECT_EQ(inventory.at("reserved"), 0);
+  const auto payments =
+      boost::json::parse(
+          call("GET", payments_port_, "/v1/payments?order_id=" + id, issuer_.admin_token()).body)
+          .at("items")
+          .as_array();
+  ASSERT_EQ(payments.size(), 1u) << boost::json::serialize(payments);
+  EXPECT_EQ(payments[0].at("status"), "voided") << boost::json::serialize(payments);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    CrashPoints, CancelAfterCrash,
+    ::testing::Values(CrashCase{"orders.saga.after.authorize_payment", kGood, false, "cancelled"},
+                      CrashCase{"orders.saga.after.confirm_stock", kGood, false, "cancelled"}),
     case_name);
 
 }  // namespace

@@ -72,7 +72,8 @@ void add_placement_routes(platform::http::Router& router, ApiContext context) {
         const auto patience = context.runner.settings().inline_patience;
         Order order;
         if (placed.lease) {
-          order = context.runner.run({std::move(placed.order), *placed.lease}, patience);
+          order = context.runner.run({std::move(placed.order), *placed.lease, placed.lease_until},
+                                     patience);
         } else {
           // A retry: finish what a crashed attempt left, if nobody else is.
           order =

@@ -97,8 +97,7 @@ std::optional<SagaState> begin_cancellation(const SagaState& state, std::string 
 }
 
 bool must_store(const SagaMove& move, StepOutcome outcome) {
-  return outcome != StepOutcome::succeeded || is_compensating(move.state.step) ||
-         is_finished(move.state.step);
+  return outcome != StepOutcome::succeeded || move.state.step != SagaStep::confirm_stock;
 }
 
 SagaMove advance(const SagaState& state, const StepResult& result, std::int64_t now,

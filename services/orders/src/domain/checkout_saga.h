@@ -85,12 +85,15 @@ struct SagaMove {
 SagaMove advance(const SagaState& state, const StepResult& result, std::int64_t now,
                  const SagaPolicy& policy = {});
 
-// Whether `move` must be stored before the saga's next call. A forward step
-// that succeeded into the next forward step need not be: every step is safe
-// to repeat, so a runner that dies before storing leaves the saga at its
-// last stored step, and whoever resumes it repeats the calls since, with the
-// same answers (the same hold, the same authorization). Failures (their
-// retry time), compensations (what they undo) and the end are stored.
+// Whether `move` must be stored before the saga's next call. Only the
+// authorization's success need not be: a runner that dies after it leaves
+// the saga at `authorize_payment`, from where a resumer repeats the
+// authorization (the same one, by key) and the confirmation (a no-op when
+// done), and a cancellation already treats both as in doubt (void by order,
+// then release or return the stock). The hold's success must be stored: a
+// saga stored at `reserve_stock` is one that never reached the payment
+// service, and its compensations release stock without voiding anything.
+// Failures (their retry time), compensations and the end are stored too.
 bool must_store(const SagaMove& move, StepOutcome outcome);
 
 // A person (the customer or an admin) cancels the order: the compensation

@@ -113,10 +113,10 @@ StepResult RemoteParticipants::reserve_stock(const Order& order) {
                                         {"hold_seconds", endpoints_.hold_seconds}}));
   if (response.status == 200 || response.status == 201) {
     const auto reservation = body_of(response);
-    // A replay finds the order's reservation as it is now. Confirmed: this
-    // saga got that far before its runner died unstored (must_store), and
-    // confirming again is a no-op. Ended (released, expired): it holds
-    // nothing any more.
+    // A replay finds the order's reservation as it is now. Confirmed: only
+    // this order's own saga confirms it, so the hold is there (confirming
+    // again is a no-op). Ended (released, expired): it holds nothing any
+    // more.
     const auto status = member(reservation, "status");
     if (status != "held" && status != "confirmed") {
       return refused("the stock hold of this order ended");

@@ -24,10 +24,10 @@ struct SagaSettings {
 };
 
 // Runs checkout sagas: each step's call, then its outcome persisted with the
-// order before the next call when it must be (must_store: failures,
-// compensations, the end; successes only once half the lease is spent), so
-// a crash anywhere leaves a saga that the next runner continues from its
-// last stored step, repeating the calls since. Fault points
+// order before the next call when it must be (must_store: all but the
+// authorization's success, which is stored anyway once half the lease is
+// spent), so a crash anywhere leaves a saga that the next runner continues
+// from its last stored step, repeating the calls since. Fault points
 // "orders.saga.before.<step>" and "orders.saga.after.<step>"
 // (platform/fault_injection.h) let tests crash the process on either side of
 // each call.

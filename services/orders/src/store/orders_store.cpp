@@ -223,7 +223,7 @@ OrdersStore::Placed OrdersStore::place(const Order& order, const Placement& plac
     stored.status = OrderStatus::pending;
     stored.history.clear();
     record_status(session, stored, OrderStatus::pending, "placed", order.created_at);
-    return {std::move(stored), lease};
+    return {std::move(stored), lease, order.created_at + lease_millis};
   });
   if (placed.lease) on_commit_();
   return placed;
@@ -281,7 +281,7 @@ std::optional<ClaimedOrder> OrdersStore::claim(std::string_view id, std::int64_t
       }
       return std::nullopt;
     }
-    return ClaimedOrder{load_existing(session, id, false), std::move(lease)};
+    return ClaimedOrder{load_existing(session, id, false), std::move(lease), now + lease_millis};
   });
 }
 
@@ -332,7 +332,10 @@ bool OrdersStore::save_saga(ClaimedOrder& claimed, const SagaState& next,
     saved_order.updated_at = now;
     return true;
   });
-  if (saved) claimed.order = std::move(saved_order);
+  if (saved) {
+    claimed.order = std::move(saved_order);
+    claimed.lease_until = is_finished(next.step) ? 0 : now + lease_millis;
+  }
   if (saved && !statuses.empty()) on_commit_();
   return saved;
 }

@@ -40,6 +40,7 @@ struct OrderPage {
 struct ClaimedOrder {
   Order order;
   std::string lease;
+  std::int64_t lease_until = 0;  // Unix milliseconds; 0: unknown, treat as lapsing
 };
 
 // Orders in SQL with their lines, tracking timeline and saga. Every status
@@ -58,6 +59,7 @@ class OrdersStore {
   struct Placed {
     Order order;
     std::optional<std::string> lease;  // set when this call created the order
+    std::int64_t lease_until = 0;      // with it: when the lease lapses
   };
   Placed place(const Order& order, const Placement& placement, std::int64_t lease_millis);
 

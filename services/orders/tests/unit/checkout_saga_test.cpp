@@ -37,10 +37,11 @@ TEST(CheckoutSaga, TheHappyPathHoldsAuthorizesConfirmsAndPays) {
   EXPECT_TRUE(is_finished(move.state.step));
 }
 
-TEST(CheckoutSaga, OnlySuccessesIntoTheNextForwardStepGoUnstored) {
+TEST(CheckoutSaga, OnlyTheAuthorizationsSuccessGoesUnstored) {
   SagaState state;
   auto held = advance(state, made("reservation-1"), 10);
-  EXPECT_FALSE(must_store(held, StepOutcome::succeeded));
+  EXPECT_TRUE(must_store(held, StepOutcome::succeeded))
+      << "stored at reserve_stock means the payment service was never called";
   auto authorized = advance(held.state, made("payment-1"), 20);
   EXPECT_FALSE(must_store(authorized, StepOutcome::succeeded));
   EXPECT_TRUE(must_store(advance(authorized.state, kOk, 30), StepOutcome::succeeded)) << "the end";
@@ -53,6 +54,19 @@ TEST(CheckoutSaga, OnlySuccessesIntoTheNextForwardStepGoUnstored) {
   ASSERT_EQ(voiding.state.step, SagaStep::void_payment);
   EXPECT_TRUE(must_store(advance(voiding.state, kOk, 40), StepOutcome::succeeded))
       << "a compensation's success leads to the next compensation";
+}
+
+// A runner that died after authorizing (and maybe confirming) without
+// storing it leaves the saga at authorize_payment: cancelling from there
+// voids first (the payment found by order) and then releases or returns.
+TEST(CheckoutSaga, ACancellationFromAnUnstoredAuthorizationVoidsFirst) {
+  SagaState state;
+  const auto held = advance(state, made("reservation-1"), 10).state;
+  ASSERT_EQ(held.step, SagaStep::authorize_payment);
+  const auto cancelling = begin_cancellation(held, "changed my mind", 100'000);
+  ASSERT_TRUE(cancelling.has_value());
+  EXPECT_EQ(cancelling->step, SagaStep::void_payment);
+  EXPECT_EQ(cancelling->reservation_id, "reservation-1");
 }
 
 TEST(CheckoutSaga, OutOfStockCancelsAtOnceWithNothingToGiveBack) {
