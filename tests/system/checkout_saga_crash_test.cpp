@@ -176,6 +176,22 @@ class CheckoutSagaCrash : public ::testing::TestWithParam<CrashCase> {
     return items.empty() ? boost::json::value(nullptr) : items[0];
   }
 
+  // The lamp's stock as the catalog has it.
+  boost::json::value inventory() {
+    return boost::json::parse(
+        call("GET", catalog_port_, "/v1/products/" + product_ + "/inventory", issuer_.admin_token())
+            .body);
+  }
+
+  // Every payment the payment service holds for `order_id`.
+  boost::json::array payments_of(const std::string& order_id) {
+    return boost::json::parse(call("GET", payments_port_, "/v1/payments?order_id=" + order_id,
+                                   issuer_.admin_token())
+                                  .body)
+        .at("items")
+        .as_array();
+  }
+
   // Calls `request` while orders is paused at the fault point, then kills it.
   void crash_during(std::unique_ptr<ChildProcess>& orders, const std::function<void()>& request) {
     auto pending = std::async(std::launch::async, [&] {
@@ -246,20 +262,14 @@ TEST_P(CheckoutSagaCrash, EveryOrderEndsPaidOrCancelledWithStockAndMoneyAgreeing
   const std::string id(order.at("id").as_string());
 
   // The catalog: paid orders took 2 of 10; nothing stays reserved.
-  const auto inventory = boost::json::parse(
-      call("GET", catalog_port_, "/v1/products/" + product_ + "/inventory", issuer_.admin_token())
-          .body);
+  const auto stock = inventory();
   const bool paid = order.at("status") == "paid";
-  EXPECT_EQ(inventory.at("on_hand"), paid ? 8 : 10);
-  EXPECT_EQ(inventory.at("reserved"), 0);
+  EXPECT_EQ(stock.at("on_hand"), paid ? 8 : 10);
+  EXPECT_EQ(stock.at("reserved"), 0);
 
   // The payment service: a paid order has one authorization of its total;
   // a cancelled one holds nothing.
-  const auto payments =
-      boost::json::parse(
-          call("GET", payments_port_, "/v1/payments?order_id=" + id, issuer_.admin_token()).body)
-          .at("items")
-          .as_array();
+  const auto payments = payments_of(id);
   int authorized = 0;
   for (const auto& payment : payments) {
     if (payment.at("status") == "authorized") {
@@ -331,16 +341,10 @@ TEST_P(CancelAfterCrash, NothingStaysHeldWhatTheDeadRunnerDid) {
   }
   EXPECT_EQ(order.at("status"), "cancelled") << boost::json::serialize(order);
 
-  const auto inventory = boost::json::parse(
-      call("GET", catalog_port_, "/v1/products/" + product_ + "/inventory", issuer_.admin_token())
-          .body);
-  EXPECT_EQ(inventory.at("on_hand"), 10);
-  EXPECT_EQ(inventory.at("reserved"), 0);
-  const auto payments =
-      boost::json::parse(
-          call("GET", payments_port_, "/v1/payments?order_id=" + id, issuer_.admin_token()).body)
-          .at("items")
-          .as_array();
+  const auto stock = inventory();
+  EXPECT_EQ(stock.at("on_hand"), 10);
+  EXPECT_EQ(stock.at("reserved"), 0);
+  const auto payments = payments_of(id);
   ASSERT_EQ(payments.size(), 1u) << boost::json::serialize(payments);
   EXPECT_EQ(payments[0].at("status"), "voided") << boost::json::serialize(payments);
 }
