@@ -37,12 +37,12 @@ bool infrastructure_required();
 
 // Skips the current test when a backend is not configured, or fails it when
 // the run requires every backend.
-#define SHOP_REQUIRE_BACKEND(optional_url, name)                                  \
-  do {                                                                            \
-    if (!(optional_url)) {                                                        \
-      if (::platform::testing::infrastructure_required()) {                       \
-        FAIL() << name << " is required (SHOP_TEST_REQUIRE_INFRA=1) but not set"; \
-      }                                                                           \
-      GTEST_SKIP() << name << " not configured";                                  \
-    }                                                                             \
+#define SHOP_REQUIRE_BACKEND(optional_url, name)                                    \
+  do {                                                                              \
+    if (!(optional_url)) {                                                          \
+      if (::platform::testing::infrastructure_required()) {                         \
+        FAIL() << (name) << " is required (SHOP_TEST_REQUIRE_INFRA=1) but not set"; \
+      }                                                                             \
+      GTEST_SKIP() << (name) << " not configured";                                  \
+    }                                                                               \
   } while (false)
