@@ -158,9 +158,10 @@ StepResult RemoteParticipants::confirm_stock(const Order& order) {
       endpoints_.catalog_url + "/v1/reservations/" + order.saga.reservation_id + "/confirm", "{}");
   if (response.status == 200) return kSucceeded;
   const auto problem = platform::http::read_problem(response);
-  // Expired or released meanwhile: the stock may be gone. (A concurrent
-  // change, reservation-changed, is asked again.)
-  if (response.status == 404 || problem.code == "reservation-expired" ||
+  // Gone, expired or released meanwhile: the stock may be gone. (A
+  // concurrent change, reservation-changed, is asked again; so is any other
+  // 404, such as a misrouted address: it says nothing of the reservation.)
+  if (not_found(response, "reservation-not-found") || problem.code == "reservation-expired" ||
       problem.code == "reservation-released" || problem.code == "reservation-returned") {
     return refused("the stock hold ended before payment: " + problem.detail);
   }

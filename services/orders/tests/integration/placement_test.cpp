@@ -162,6 +162,23 @@ TEST_P(Placement, OnlyCheckoutPlacesOrdersWithFiguresThatAddUp) {
 // A payment service that does not answer: the saga retries, then gives the
 // order up past its deadline, voiding whatever may have gone through and
 // releasing the stock.
+// A 404 from the catalog refuses the confirmation only when it says the
+// reservation is gone; any other (a wrong address, a route missing behind a
+// proxy) is a failure to ask again, not a reason to cancel paid-for orders.
+TEST_P(Placement, OnlyAMissingReservationRefusesTheConfirmation) {
+  Order order;
+  order.id = "order-confirm-404";
+  order.saga.reservation_id = "0190d5a0-0000-7000-8000-00000000dead";
+  EXPECT_EQ(remote_->confirm_stock(order).outcome, StepOutcome::refused);
+
+  ParticipantEndpoints misrouted;
+  misrouted.catalog_url = catalog_.url() + "/elsewhere";
+  misrouted.payments_url = payments_.url();
+  misrouted.call_timeout = std::chrono::milliseconds(1000);
+  RemoteParticipants lost(misrouted, *client_, *tokens_);
+  EXPECT_EQ(lost.confirm_stock(order).outcome, StepOutcome::failed);
+}
+
 TEST_P(Placement, AnUnansweredStepIsRetriedThenCompensatedPastItsDeadline) {
   const auto lamp = create_product("P-7", 1200, 3);
   const auto card = save_card(kAda);
