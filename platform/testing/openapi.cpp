@@ -1,11 +1,11 @@
 #include "platform/testing/openapi.h"
 
-#include "platform/testing/api_client.h"
-
 #include <gtest/gtest.h>
 
 #include <cctype>
 #include <sstream>
+
+#include "platform/testing/api_client.h"
 
 namespace platform::testing {
 namespace {

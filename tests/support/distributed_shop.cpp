@@ -173,7 +173,7 @@ platform::testing::ChildProcess& DistributedShop::process(const std::string& ser
 void DistributedShop::restart(const std::string& service, int signal,
                               const std::map<std::string, std::string>& extra_environment) {
   processes_.at(service)->stop(signal);
-  auto& environment = launches_.at(service).second;
+  auto& environment = launches_.at(service).environment;
   for (const auto& [name, value] : extra_environment) environment[name] = value;
   launch(service);
 }

@@ -47,8 +47,9 @@ class DistributedShop {
   // The running process of a service, e.g. to wait for a line in its log.
   platform::testing::ChildProcess& process(const std::string& service);
   // Stops a service with `signal` (SIGKILL: a crash) and starts it again on
-  // the same port and database, with `extra_environment` over what it
-  // started with (PLATFORM_FAULTS, shorter leases); waits until it is ready.
+  // the same port and database, with `extra_environment` set over its
+  // environment (PLATFORM_FAULTS, shorter leases; kept for later restarts:
+  // set a variable empty to drop it); waits until it is ready.
   void restart(const std::string& service, int signal,
                const std::map<std::string, std::string>& extra_environment = {});
 
@@ -69,7 +70,12 @@ class DistributedShop {
   std::map<std::string, int> ports_;
   std::map<std::string, std::unique_ptr<platform::testing::FreshDatabase>> databases_;
   std::map<std::string, std::unique_ptr<platform::testing::ChildProcess>> processes_;
-  std::map<std::string, std::pair<std::string, std::map<std::string, std::string>>> launches_;
+  // How each service is started, for restarts.
+  struct Launch {
+    std::string binary;
+    std::map<std::string, std::string> environment;
+  };
+  std::map<std::string, Launch> launches_;
   std::map<std::string, int> runs_;
   std::string gateway_url_;
   platform::http::Client client_;

@@ -192,21 +192,30 @@ struct StockMove {
   int available_per_unit;
 };
 
-// Applies `move` to a product's inventory. catalog.stock.changed goes out
-// when the product went out of stock or came back (ADR 14): holds and
-// confirmations that leave it on the same side are not news.
-Stock change_stock(Session& session, const std::string& product_id, const StockMove& move,
-                   std::int64_t quantity) {
+// Applies `move` to a product's inventory; nullopt when its conditions
+// left the row alone. catalog.stock.changed goes out when the product went
+// out of stock or came back (ADR 14): holds and confirmations that leave it
+// on the same side are not news.
+std::optional<Stock> try_move_stock(Session& session, const std::string& product_id,
+                                    const StockMove& move, std::int64_t quantity) {
   const auto result = session.run(move.sql, product_id, quantity, platform::now_unix_millis());
-  if (result.empty()) {
-    throw platform::Error(platform::ErrorKind::internal, "stock-update-failed",
-                          "inventory row missing for " + product_id);
-  }
+  if (result.empty()) return std::nullopt;
   Stock stock{result.front().get<std::int64_t>(0), result.front().get<std::int64_t>(1)};
   if (availability_flipped(stock, move.available_per_unit * quantity)) {
     append_event(session, stock_changed(product_id, stock));
   }
   return stock;
+}
+
+// try_move_stock for moves that have no conditions: the row must be there.
+Stock change_stock(Session& session, const std::string& product_id, const StockMove& move,
+                   std::int64_t quantity) {
+  const auto stock = try_move_stock(session, product_id, move, quantity);
+  if (!stock) {
+    throw platform::Error(platform::ErrorKind::internal, "stock-update-failed",
+                          "inventory row missing for " + product_id);
+  }
+  return *stock;
 }
 
 }  // namespace
@@ -463,12 +472,8 @@ std::pair<Reservation, bool> CatalogStore::reserve(const std::string& order_id,
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const auto& line = lines[i];
       // The common case in one statement; only a refusal looks at why.
-      const auto held =
-          session.run(kHoldStock.sql, line.product_id, line.quantity, reservation.created_at);
-      if (held.empty()) refuse_reservation_line(session, line, i);
-      const Stock stock{held.front().get<std::int64_t>(0), held.front().get<std::int64_t>(1)};
-      if (availability_flipped(stock, kHoldStock.available_per_unit * line.quantity)) {
-        append_event(session, stock_changed(line.product_id, stock));
+      if (!try_move_stock(session, line.product_id, kHoldStock, line.quantity)) {
+        refuse_reservation_line(session, line, i);
       }
       session.run(
           "INSERT INTO reservation_lines (reservation_id, product_id, quantity) VALUES ($1, $2, "
