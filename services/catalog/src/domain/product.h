@@ -32,6 +32,8 @@ inline constexpr std::int64_t kMaxWeightGrams = 1'000'000;
 struct Stock {
   std::int64_t on_hand = 0;
   std::int64_t reserved = 0;
+  // Bumped by every change of the inventory row: orders stock events.
+  std::int64_t version = 0;
   std::int64_t available() const { return on_hand - reserved; }
 };
 

@@ -20,6 +20,7 @@ boost::json::object stock_json(const std::string& product_id, const Stock& stock
   object["reserved"] = stock.reserved;
   object["available"] = stock.available();
   object["in_stock"] = stock.available() > 0;
+  object["version"] = stock.version;
   return object;
 }
 

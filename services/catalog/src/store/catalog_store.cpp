@@ -161,11 +161,12 @@ Product insert_product(Session& session, const ProductChanges& changes,
   resolve_category(session, product);
   product.created_at = product.updated_at = platform::now_unix_millis();
   product.version = 1;
-  product.stock = Stock{initial_stock, 0};
+  product.stock = Stock{initial_stock, 0, 1};
   ensure_unique(session, product);
   save_product_row(session, product);
   session.run(
-      "INSERT INTO inventory (product_id, on_hand, reserved, updated_at) VALUES ($1, $2, 0, $3)",
+      "INSERT INTO inventory (product_id, on_hand, reserved, version, updated_at) "
+      "VALUES ($1, $2, 0, 1, $3)",
       product.id, initial_stock, product.created_at);
   append_event(session, product_upserted(product));
   append_event(session, stock_changed(product.id, product.stock));
@@ -200,7 +201,7 @@ std::optional<Stock> try_move_stock(Session& session, const std::string& product
                                     const StockMove& move, std::int64_t quantity) {
   const auto result = session.run(move.sql, product_id, quantity, platform::now_unix_millis());
   if (result.empty()) return std::nullopt;
-  Stock stock{result.front().get<std::int64_t>(0), result.front().get<std::int64_t>(1)};
+  const auto stock = read_stock(result.front());
   if (availability_flipped(stock, move.available_per_unit * quantity)) {
     append_event(session, stock_changed(product_id, stock));
   }
@@ -233,8 +234,9 @@ std::pair<Product, bool> CatalogStore::upsert_product_by_sku(const ProductChange
     auto product = update_locked(session, std::move(*existing), changes);
     if (stock && *stock != product.stock.on_hand) {
       const auto set = session.run(
-          "UPDATE inventory SET on_hand = $2, updated_at = $3 WHERE product_id = $1 AND "
-          "reserved <= $2 RETURNING on_hand, reserved",
+          "UPDATE inventory SET version = version + 1, on_hand = $2, updated_at = $3 WHERE "
+          "product_id = $1 AND "
+          "reserved <= $2 RETURNING on_hand, reserved, version",
           product.id, *stock, platform::now_unix_millis());
       if (set.empty()) {
         throw platform::Error(platform::ErrorKind::conflict, "stock-below-reserved",
@@ -243,7 +245,7 @@ std::pair<Product, bool> CatalogStore::upsert_product_by_sku(const ProductChange
                               "stock");
       }
       // Set by an operator: always announced.
-      product.stock = {set.front().get<std::int64_t>(0), set.front().get<std::int64_t>(1)};
+      product.stock = read_stock(set.front());
       append_event(session, stock_changed(product.id, product.stock));
     }
     return {product, false};
@@ -313,24 +315,24 @@ ProductPage CatalogStore::list_products(const ProductQuery& query) {
 
 Stock CatalogStore::stock(std::string_view product_id) {
   return database_.read([&](Session& session) {
-    const auto result =
-        session.run("SELECT on_hand, reserved FROM inventory WHERE product_id = $1", product_id);
+    const auto result = session.run(
+        "SELECT on_hand, reserved, version FROM inventory WHERE product_id = $1", product_id);
     if (result.empty()) {
       throw platform::not_found("product-not-found", "no product " + std::string(product_id));
     }
-    return Stock{result.front().get<std::int64_t>(0), result.front().get<std::int64_t>(1)};
+    return read_stock(result.front());
   });
 }
 
 Stock CatalogStore::adjust_stock(std::string_view product_id, std::int64_t delta) {
   return write([&](Session& session) {
     const auto result = session.run(
-        "UPDATE inventory SET on_hand = on_hand + $2, updated_at = $3 "
-        "WHERE product_id = $1 AND on_hand + $2 >= reserved RETURNING on_hand, reserved",
+        "UPDATE inventory SET version = version + 1, on_hand = on_hand + $2, updated_at = $3 "
+        "WHERE product_id = $1 AND on_hand + $2 >= reserved RETURNING on_hand, reserved, version",
         product_id, delta, platform::now_unix_millis());
     if (result.empty()) {
-      const auto current =
-          session.run("SELECT on_hand, reserved FROM inventory WHERE product_id = $1", product_id);
+      const auto current = session.run(
+          "SELECT on_hand, reserved, version FROM inventory WHERE product_id = $1", product_id);
       if (current.empty()) {
         throw platform::not_found("product-not-found", "no product " + std::string(product_id));
       }
@@ -340,7 +342,7 @@ Stock CatalogStore::adjust_stock(std::string_view product_id, std::int64_t delta
                                 " units reserved",
                             "delta");
     }
-    Stock stock{result.front().get<std::int64_t>(0), result.front().get<std::int64_t>(1)};
+    const auto stock = read_stock(result.front());
     append_event(session, stock_changed(std::string(product_id), stock));
     return stock;
   });
@@ -396,22 +398,25 @@ bool settle(Session& session, Reservation& reservation, ReservationStatus status
 }
 
 constexpr StockMove kReleaseStock{
-    "UPDATE inventory SET reserved = reserved - $2, updated_at = $3 WHERE product_id = $1 "
-    "RETURNING on_hand, reserved",
+    "UPDATE inventory SET version = version + 1, reserved = reserved - $2, updated_at = $3 WHERE "
+    "product_id = $1 "
+    "RETURNING on_hand, reserved, version",
     1};
 constexpr StockMove kShipStock{
-    "UPDATE inventory SET on_hand = on_hand - $2, reserved = reserved - $2, updated_at = $3 "
-    "WHERE product_id = $1 RETURNING on_hand, reserved",
+    "UPDATE inventory SET version = version + 1, on_hand = on_hand - $2, reserved = reserved - $2, "
+    "updated_at = $3 "
+    "WHERE product_id = $1 RETURNING on_hand, reserved, version",
     0};
 constexpr StockMove kReturnStock{
-    "UPDATE inventory SET on_hand = on_hand + $2, updated_at = $3 WHERE product_id = $1 "
-    "RETURNING on_hand, reserved",
+    "UPDATE inventory SET version = version + 1, on_hand = on_hand + $2, updated_at = $3 WHERE "
+    "product_id = $1 "
+    "RETURNING on_hand, reserved, version",
     1};
 constexpr StockMove kHoldStock{
-    "UPDATE inventory SET reserved = reserved + $2, updated_at = $3 "
+    "UPDATE inventory SET version = version + 1, reserved = reserved + $2, updated_at = $3 "
     "WHERE product_id = $1 AND on_hand - reserved >= $2 "
     "AND EXISTS (SELECT 1 FROM products p WHERE p.id = $1 AND p.status = 'active') "
-    "RETURNING on_hand, reserved",
+    "RETURNING on_hand, reserved, version",
     -1};
 
 // Why line `index` could not be held: no such product, not for sale, or

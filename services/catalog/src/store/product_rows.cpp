@@ -38,8 +38,13 @@ Product read_product(const platform::db::Row& row) {
   product.version = row.get<std::int64_t>(16);
   product.created_at = row.get<std::int64_t>(17);
   product.updated_at = row.get<std::int64_t>(18);
-  product.stock = Stock{row.get<std::int64_t>(19), row.get<std::int64_t>(20)};
+  product.stock = read_stock(row, 19);
   return product;
+}
+
+Stock read_stock(const platform::db::Row& row, std::size_t first) {
+  return Stock{row.get<std::int64_t>(first), row.get<std::int64_t>(first + 1),
+               row.get<std::int64_t>(first + 2)};
 }
 
 std::string attributes_text(const Product& product) {

@@ -289,6 +289,26 @@ TEST_P(Reservations, StockChangesArePublishedWhenAvailabilityFlips) {
   // Created; the second order's hold took the last 4 (4 on hand, 4 held);
   // the return put 2 back; the third order held them; its release freed them.
   EXPECT_EQ(about_this_product(), (std::vector<Figures>{{6, 0}, {4, 4}, {2, 0}, {2, 2}, {2, 0}}));
+
+  // Every inventory change bumps the stock version, announced or not, so a
+  // reader can order the figures whatever order the events came in.
+  std::vector<std::int64_t> versions;
+  {
+    std::lock_guard lock(mutex);
+    for (const auto& event : received) {
+      const auto data = boost::json::parse(event.data).as_object();
+      if (data.at("product_id").as_string() == lamp)
+        versions.push_back(data.at("version").as_int64());
+    }
+  }
+  ASSERT_EQ(versions.size(), 5u);
+  EXPECT_EQ(versions.front(), 1) << "a new product's inventory starts at version 1";
+  for (std::size_t i = 1; i < versions.size(); ++i) EXPECT_GT(versions[i], versions[i - 1]);
+  // Holds and confirmations that were not announced still moved it on:
+  // create, hold + confirm, hold + confirm, return, hold, release.
+  const auto inventory = get("/v1/products/" + lamp + "/inventory").body;
+  EXPECT_EQ(inventory.at("version").as_int64(), 8);
+  EXPECT_EQ(versions.back(), 8);
 }
 
 // An import that would set on hand below what orders hold is refused for
