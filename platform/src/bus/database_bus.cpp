@@ -74,14 +74,23 @@ class DatabaseSubscription final : public Subscription {
   DatabaseSubscription(std::shared_ptr<DatabaseBus::Shared> shared, SubscriptionOptions options,
                        EventHandler handler)
       : shared_(std::move(shared)), options_(std::move(options)), handler_(std::move(handler)) {
-    shared_->database().write([&](Session& session) {
-      session.run(
-          "INSERT INTO bus_consumers (name, filter, next_sequence) VALUES ($1, $2, 1) "
-          "ON CONFLICT (name) DO NOTHING",
+    resumed_ = shared_->database().write([&](Session& session) {
+      // A consumer starting now starts after the last event stored (the
+      // WHERE settles SQLite's reading of an upsert after a SELECT).
+      const auto made = session.run(
+          options_.start == SubscriptionOptions::Start::now
+              ? "INSERT INTO bus_consumers (name, filter, next_sequence) "
+                "SELECT $1, $2, COALESCE(MAX(sequence), 0) + 1 FROM bus_stream WHERE true "
+                "ON CONFLICT (name) DO NOTHING"
+              : "INSERT INTO bus_consumers (name, filter, next_sequence) VALUES ($1, $2, 1) "
+                "ON CONFLICT (name) DO NOTHING",
           options_.durable_name, options_.subject_filter);
+      return made.affected_rows() == 0;
     });
     thread_ = std::thread([this] { run(); });
   }
+
+  bool resumed() const override { return resumed_; }
 
   ~DatabaseSubscription() override {
     stopping_ = true;
@@ -216,6 +225,7 @@ class DatabaseSubscription final : public Subscription {
   EventHandler handler_;
   std::atomic<bool> stopping_{false};
   bool skipped_ = false;
+  bool resumed_ = false;
   std::thread thread_;
 };
 

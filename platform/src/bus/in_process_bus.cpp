@@ -63,10 +63,17 @@ class InProcessBus::State {
     changed_.notify_all();
   }
 
-  void attach(const SubscriptionOptions& options) {
+  // Returns whether the consumer existed.
+  bool attach(const SubscriptionOptions& options) {
     std::lock_guard lock(mutex_);
     auto [consumer, created] = consumers_.try_emplace(options.durable_name);
-    if (created) consumer->second.filter = options.subject_filter;
+    if (created) {
+      consumer->second.filter = options.subject_filter;
+      if (options.start == SubscriptionOptions::Start::now) {
+        consumer->second.next_sequence = first_sequence_ + stream_.size();
+      }
+    }
+    return !created;
   }
 
   // Blocks until a delivery is due for `name` or `stopped` becomes true.
@@ -149,7 +156,7 @@ class InProcessSubscription final : public Subscription {
   InProcessSubscription(std::shared_ptr<InProcessBus::State> state, SubscriptionOptions options,
                         EventHandler handler)
       : state_(std::move(state)), options_(std::move(options)), handler_(std::move(handler)) {
-    state_->attach(options_);
+    resumed_ = state_->attach(options_);
     thread_ = std::thread([this] { run(); });
   }
 
@@ -161,6 +168,8 @@ class InProcessSubscription final : public Subscription {
     state_->wake_all();
     thread_.join();
   }
+
+  bool resumed() const override { return resumed_; }
 
  private:
   void run() {
@@ -186,6 +195,7 @@ class InProcessSubscription final : public Subscription {
   SubscriptionOptions options_;
   EventHandler handler_;
   bool stopped_ = false;  // guarded by the state's mutex
+  bool resumed_ = false;
   std::thread thread_;
 };
 

@@ -48,12 +48,25 @@ class NatsSubscription final : public Subscription {
     subscription_options.Stream = bus.stream.c_str();
     subscription_options.Config.Durable = options_.durable_name.c_str();
     subscription_options.Config.AckPolicy = js_AckExplicit;
-    subscription_options.Config.DeliverPolicy = js_DeliverAll;
+    subscription_options.Config.DeliverPolicy =
+        options_.start == SubscriptionOptions::Start::now ? js_DeliverNew : js_DeliverAll;
+    if (options_.forget_when_idle.count() > 0) {
+      subscription_options.Config.InactiveThreshold =
+          options_.forget_when_idle.count() * kNanosPerMilli;
+    }
     subscription_options.Config.AckWait = options_.ack_wait.count() * kNanosPerMilli;
     subscription_options.Config.MaxDeliver = options_.max_deliveries;
     subscription_options.Config.FilterSubject = options_.subject_filter.c_str();
-    natsSubscription* raw = nullptr;
     jsErrCode error_code = static_cast<jsErrCode>(0);
+    jsConsumerInfo* existing = nullptr;
+    const auto lookup = js_GetConsumerInfo(&existing, context, bus.stream.c_str(),
+                                           options_.durable_name.c_str(), nullptr, &error_code);
+    if (existing != nullptr) jsConsumerInfo_Destroy(existing);
+    if (lookup != NATS_OK && lookup != NATS_NOT_FOUND) {
+      unavailable("cannot look up consumer " + options_.durable_name, lookup);
+    }
+    resumed_ = lookup == NATS_OK;
+    natsSubscription* raw = nullptr;
     check(js_PullSubscribe(&raw, context, options_.subject_filter.c_str(),
                            options_.durable_name.c_str(), nullptr, &subscription_options,
                            &error_code),
@@ -66,6 +79,8 @@ class NatsSubscription final : public Subscription {
     stopping_ = true;
     thread_.join();
   }
+
+  bool resumed() const override { return resumed_; }
 
  private:
   void run() {
@@ -140,6 +155,7 @@ class NatsSubscription final : public Subscription {
   EventHandler handler_;
   std::unique_ptr<natsSubscription, SubscriptionCloser> subscription_;
   std::atomic<bool> stopping_{false};
+  bool resumed_ = false;
   std::thread thread_;
 };
 

@@ -160,6 +160,10 @@ TEST_P(BusSemantics, DropsDuplicatePublishesOfOneEventId) {
   EXPECT_EQ(received.size(), 2u);
 }
 
+TEST_P(BusSemantics, ConsumersMadeToStartNowSkipThePast) {
+  platform::bus::testing::expect_consumers_made_now_start_now(bus(), "snapshot", "reader");
+}
+
 INSTANTIATE_TEST_SUITE_P(LocalBuses, BusSemantics, ::testing::Values(Kind::memory, Kind::database),
                          [](const auto& kind) {
                            return kind.param == Kind::memory ? "InMemory" : "InDatabase";

@@ -80,6 +80,10 @@ TEST_F(NatsBusTest, RedeliversAfterAHandlerThrows) {
   EXPECT_EQ(calls, 2);
 }
 
+TEST_F(NatsBusTest, ConsumersMadeToStartNowSkipThePast) {
+  platform::bus::testing::expect_consumers_made_now_start_now(*bus_, prefix_, "reader");
+}
+
 TEST_F(NatsBusTest, DurableConsumerResumesAfterResubscribing) {
   std::mutex mutex;
   std::set<std::string> seen;

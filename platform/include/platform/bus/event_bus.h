@@ -24,11 +24,26 @@ struct SubscriptionOptions {
   std::chrono::milliseconds ack_wait{30000};
   // After this many failed deliveries the event is parked and logged.
   int max_deliveries = 10;
+  // Where a durable consumer that does not exist yet starts: at the first
+  // event the stream holds, or with the events published from now on (for
+  // a reader that takes a snapshot of the state instead of replaying the
+  // past). One that exists resumes where it was, whatever this says; a
+  // durable keeps the start it was made with, so pass the same every time.
+  enum class Start { first_event, now };
+  Start start = Start::first_event;
+  // A durable consumer nobody subscribed to for this long is deleted by the
+  // bus (NATS InactiveThreshold); zero keeps it for ever. The local buses
+  // keep every consumer.
+  std::chrono::milliseconds forget_when_idle{0};
 };
 
 class Subscription {
  public:
   virtual ~Subscription() = default;  // stops deliveries; waits for a running handler
+  // Whether the durable consumer existed before this subscription (false:
+  // it was made now, at SubscriptionOptions::start). A reader whose state
+  // is built from the stream and finds its consumer new has missed events.
+  virtual bool resumed() const = 0;
 };
 
 class EventBus {
