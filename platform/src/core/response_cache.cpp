@@ -13,12 +13,16 @@ ResponseCache::ResponseCache(std::chrono::milliseconds ttl, std::size_t max_byte
 
 std::shared_ptr<const ResponseCache::Entry> ResponseCache::find(const std::string& key) const {
   if (!enabled()) return nullptr;
-  std::shared_lock lock(mutex_);
-  const auto found = entries_.find(key);
-  if (found == entries_.end()) return nullptr;
-  const auto& entry = found->second;
-  if (entry->generation != generation() || entry->expires <= std::chrono::steady_clock::now())
-    return nullptr;
+  const auto entry = [&]() -> std::shared_ptr<const Entry> {
+    std::shared_lock lock(mutex_);
+    const auto found = entries_.find(key);
+    if (found == entries_.end()) return nullptr;
+    const auto& kept = found->second;
+    if (kept->generation != generation() || kept->expires <= std::chrono::steady_clock::now())
+      return nullptr;
+    return kept;
+  }();
+  if (auto* counter = entry ? hits_ : misses_; counter != nullptr) counter->increment();
   return entry;
 }
 

@@ -51,3 +51,19 @@ TEST(ResponseCache, ZeroTtlDisablesIt) {
   EXPECT_FALSE(cache.enabled());
   EXPECT_FALSE(cache.find("k"));
 }
+
+// The lookups counter it is given counts every find (it used to count none).
+TEST(ResponseCache, CountsHitsAndMisses) {
+  platform::metrics::Registry registry;
+  auto& lookups = registry.counter("lookups_total", "lookups", {"result"});
+  ResponseCache cache(10s, 1 << 20, &lookups);
+  EXPECT_EQ(cache.find("a"), nullptr);
+  cache.store("a", cache.generation(), "body");
+  EXPECT_NE(cache.find("a"), nullptr);
+  EXPECT_NE(cache.find("a"), nullptr);
+  cache.invalidate();
+  EXPECT_EQ(cache.find("a"), nullptr);
+  const auto text = registry.render();
+  EXPECT_NE(text.find("lookups_total{result=\"hit\"} 2\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("lookups_total{result=\"miss\"} 2\n"), std::string::npos) << text;
+}
