@@ -25,6 +25,8 @@
 #include "platform/kv/key_value_store.h"
 #include "platform/log.h"
 #include "saga/remote_participants.h"
+#include "search_service.h"
+#include "search_settings.h"
 #include "service_hosts.h"
 
 namespace {
@@ -36,7 +38,8 @@ platform::http::Response shop_index(platform::http::Request&) {
                                {"customers", "/api/customers/v1/customers/me"},
                                {"payments", "/api/payments/v1/payment-methods"},
                                {"orders", "/api/orders/v1/orders"},
-                               {"cart", "/api/cart/v1/cart"}};
+                               {"cart", "/api/cart/v1/cart"},
+                               {"search", "/api/search/v1/search?q=lamp"}};
   return platform::http::json_response(
       200, boost::json::object{
                {"name", "shop"}, {"mode", "embedded"}, {"services", std::move(services)}});
@@ -120,7 +123,7 @@ int main(int argc, char** argv) {
                                          0, 1'000'000);
   // The services' own loopback ports, for looking at one service alone.
   struct {
-    int auth, catalog, customers, payments, orders, cart;
+    int auth, catalog, customers, payments, orders, cart, search;
   } ports{};
   ports.auth = static_cast<int>(config.integer(
       "SHOP_AUTH_PORT", 0, "the auth service's own port (0: any free one)", 0, 65535));
@@ -134,6 +137,10 @@ int main(int argc, char** argv) {
       "SHOP_ORDERS_PORT", 0, "the orders service's own port (0: any free one)", 0, 65535));
   ports.cart = static_cast<int>(config.integer(
       "SHOP_CART_PORT", 0, "the cart service's own port (0: any free one)", 0, 65535));
+  ports.search = static_cast<int>(config.integer(
+      "SHOP_SEARCH_PORT", 0, "the search service's own port (0: any free one)", 0, 65535));
+  auto search_options = search::read_search_options(config, (data / "search").string());
+  const auto search_synonyms = search::read_synonyms(config);
   const auto log_level = config.text("LOG_LEVEL", "info", "debug, info, warn or error");
   config.finish();
   platform::log::set_service("shop");
@@ -222,6 +229,15 @@ int main(int argc, char** argv) {
     auto cart_store = platform::kv::open_key_value_store("sqlite:" + (data / "cart.db").string());
     cart::CartService cart_service(*cart_store, bus, registry, verifier, cart_catalog, cart_orders);
     hosts.add("cart", cart_service.routes(), gateway::EdgeAuth::optional, ports.cart);
+
+    // Search keeps its own index, fed by the catalog's events on the bus,
+    // and reads the catalog over HTTP to build it when it is new.
+    search_options.consumer_name = "search";
+    search_options.catalog_url = hosts.url_of("catalog");
+    platform::http::Client search_calls;
+    search::SearchService search_service(bus, registry, verifier, search_synonyms, search_options,
+                                         search_calls);
+    hosts.add("search", search_service.routes(), gateway::EdgeAuth::optional, ports.search);
     // The hosts outlive the services declared after them: stop serving
     // before those go, however this scope is left.
     struct StopHosts {

@@ -23,7 +23,8 @@ constexpr const char* kLocalServices = R"({
     {"name": "customers", "static": ["127.0.0.1:8083"]},
     {"name": "orders", "static": ["127.0.0.1:8084"]},
     {"name": "payments", "static": ["127.0.0.1:8085"]},
-    {"name": "cart", "static": ["127.0.0.1:8086"]}
+    {"name": "cart", "static": ["127.0.0.1:8086"]},
+    {"name": "search", "static": ["127.0.0.1:8087"]}
   ],
   "routes": [
     {"prefix": "/api/auth", "upstream": "auth", "auth": "none"},
@@ -31,7 +32,8 @@ constexpr const char* kLocalServices = R"({
     {"prefix": "/api/customers", "upstream": "customers"},
     {"prefix": "/api/orders", "upstream": "orders", "auth": "required"},
     {"prefix": "/api/payments", "upstream": "payments", "auth": "required"},
-    {"prefix": "/api/cart", "upstream": "cart"}
+    {"prefix": "/api/cart", "upstream": "cart"},
+    {"prefix": "/api/search", "upstream": "search"}
   ]
 })";
 

@@ -37,7 +37,7 @@ DistributedShop::DistributedShop(const std::filesystem::path& directory, Options
     throw std::runtime_error("PostgreSQL, Redis and NATS are not configured (SHOP_TEST_*)");
   }
   for (const auto* service :
-       {"auth", "catalog", "customers", "payments", "orders", "cart", "gateway"}) {
+       {"auth", "catalog", "customers", "payments", "orders", "cart", "search", "gateway"}) {
     ports_[service] = platform::testing::free_port();
   }
   gateway_url_ = "http://127.0.0.1:" + std::to_string(ports_["gateway"]);
@@ -105,6 +105,13 @@ DistributedShop::DistributedShop(const std::filesystem::path& directory, Options
   cart["CART_CLIENT_SECRET"] = cart_secret;
   start("cart", CART_BINARY, cart);
 
+  auto search = verification;
+  search["SEARCH_NATS_URL"] = nats;
+  search["SEARCH_CATALOG_URL"] = service_url("catalog");
+  search["SEARCH_INDEX_DIR"] = (directory_ / "search-index").string();
+  search["SEARCH_CONSUMER_NAME"] = "search-" + platform::crypto::random_token(6);
+  start("search", SEARCH_BINARY, search);
+
   std::string upstreams, routes;
   for (const auto& [service, port] : ports_) {
     if (service == "gateway") continue;
@@ -129,7 +136,7 @@ DistributedShop::~DistributedShop() {
   // The gateway first, the services in the reverse order of their start;
   // databases last.
   for (const auto* service :
-       {"gateway", "cart", "orders", "payments", "customers", "catalog", "auth"}) {
+       {"gateway", "search", "cart", "orders", "payments", "customers", "catalog", "auth"}) {
     if (const auto found = processes_.find(service); found != processes_.end()) {
       found->second->stop(SIGTERM);
     }
@@ -143,7 +150,7 @@ void DistributedShop::start(const std::string& service, const std::string& binar
   const auto prefix = upper(service);
   environment[prefix + "_PORT"] = std::to_string(ports_.at(service));
   environment[prefix + "_ACCESS_LOG"] = "false";
-  if (service != "gateway" && service != "cart") {
+  if (service != "gateway" && service != "cart" && service != "search") {
     auto database =
         platform::testing::open_fresh_database(platform::testing::DatabaseBackend::postgres);
     environment[prefix + "_DATABASE_URL"] = database->url();

@@ -13,11 +13,11 @@ namespace shop::testing {
 
 // The whole shop distributed, as it runs in production but on loopback:
 // auth, catalog, customers, payments, orders and cart each as its own
-// process on a fresh PostgreSQL database (the cart on Redis), all on NATS
-// JetStream, and the gateway in front of them. The infrastructure comes from
-// the SHOP_TEST_* environment (scripts/test-infra.sh); services call each
-// other as the confidential clients "orders" and "cart". For the end-to-end
-// system test and the checkout benchmark.
+// process on a fresh PostgreSQL database (the cart on Redis, search on an
+// index of its own), all on NATS JetStream, and the gateway in front of them. The infrastructure
+// comes from the SHOP_TEST_* environment (scripts/test-infra.sh); services call each other as the
+// confidential clients "orders" and "cart". For the end-to-end system test and the checkout
+// benchmark.
 class DistributedShop {
  public:
   struct Options {

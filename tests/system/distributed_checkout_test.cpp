@@ -97,6 +97,15 @@ TEST_F(DistributedCheckout, AShopperSignsInFillsACartChecksOutAndIsCharged) {
   const auto lamp = create("E2E-LAMP", 2999, "standard", 800, 10);
   const auto book = create("E2E-BOOK", 1200, "reduced", 400, 5);
 
+  // The shopper finds the lamp through search, which the catalog's events
+  // reached over NATS.
+  ApiClient visitor(shop_->url());
+  ASSERT_TRUE(platform::testing::eventually([&] {
+    const auto found = visitor.get("/api/search/v1/search?q=e2e%20lamp%20");
+    return found.status == 200 && found.body.at("total").as_int64() >= 1 &&
+           found.body.at("items").at(0).at("id").as_string() == lamp;
+  })) << shop_->log("search");
+
   // A guest puts two lamps in a cart, then signs up: the cart follows.
   ApiClient guest(shop_->url());
   const auto token = guest.post("/api/cart/v1/cart-tokens", boost::json::object{});

@@ -1,0 +1,116 @@
+#include "reindex/reindexer.h"
+
+#include "platform/clock.h"
+#include "platform/enum_names.h"
+#include "platform/error.h"
+#include "platform/log.h"
+
+namespace search {
+namespace {
+
+constexpr platform::EnumNames<ReindexStatus::State, 4> kStateNames{{{
+    {ReindexStatus::State::never, "never"},
+    {ReindexStatus::State::running, "running"},
+    {ReindexStatus::State::succeeded, "succeeded"},
+    {ReindexStatus::State::failed, "failed"},
+}}};
+
+// Products written between commits of a generation being built.
+constexpr std::uint64_t kCommitEvery = 5000;
+
+ReindexStatus running_status() {
+  ReindexStatus status;
+  status.state = ReindexStatus::State::running;
+  status.started_at = platform::now_unix_millis();
+  return status;
+}
+
+}  // namespace
+
+std::string_view to_string(ReindexStatus::State state) { return kStateNames.name(state); }
+
+Reindexer::Reindexer(LiveIndex& index, ProductSource& source, std::function<void()> switched)
+    : index_(index), source_(source), switched_(std::move(switched)) {}
+
+Reindexer::~Reindexer() {
+  stopping_ = true;
+  if (thread_.joinable()) thread_.join();
+}
+
+void Reindexer::update(const std::function<void(ReindexStatus&)>& change) {
+  std::lock_guard lock(mutex_);
+  change(status_);
+}
+
+ReindexStatus Reindexer::status() const {
+  std::lock_guard lock(mutex_);
+  return status_;
+}
+
+void Reindexer::start() {
+  std::lock_guard lock(mutex_);
+  if (status_.state == ReindexStatus::State::running) {
+    throw platform::conflict("reindex-running", "a reindex is already running");
+  }
+  if (thread_.joinable()) thread_.join();
+  status_ = running_status();
+  thread_ = std::thread([this] {
+    try {
+      rebuild();
+    } catch (const std::exception& error) {
+      platform::log::error("reindex failed", {{"error", error.what()}});
+    }
+  });
+}
+
+void Reindexer::run() {
+  update([](ReindexStatus& status) {
+    if (status.state == ReindexStatus::State::running) {
+      throw platform::conflict("reindex-running", "a reindex is already running");
+    }
+    status = running_status();
+  });
+  rebuild();
+}
+
+void Reindexer::rebuild() {
+  std::shared_ptr<IndexWriter> built;
+  try {
+    built = index_.begin_rebuild();
+    platform::log::info("reindex started", {{"directory", built->directory().string()}});
+    std::optional<std::string> cursor;
+    std::uint64_t products = 0;
+    do {
+      if (stopping_) throw platform::unavailable("shutting-down", "the service is stopping");
+      auto page = source_.page(cursor);
+      for (const auto& product : page.products) built->upsert(product);
+      products += page.products.size();
+      if (products / kCommitEvery != (products - page.products.size()) / kCommitEvery) {
+        built->commit();
+      }
+      update([&](ReindexStatus& status) { status.products = products; });
+      cursor = std::move(page.next_cursor);
+    } while (cursor);
+    index_.finish_rebuild(*built);
+    const auto generation = index_.view().generation;
+    update([&](ReindexStatus& status) {
+      status.state = ReindexStatus::State::succeeded;
+      status.finished_at = platform::now_unix_millis();
+      status.generation = generation;
+    });
+    platform::log::info("reindex finished",
+                        {{"products", static_cast<std::int64_t>(products)},
+                         {"generation", static_cast<std::int64_t>(generation)}});
+    if (switched_) switched_();
+  } catch (const std::exception& error) {
+    if (built) index_.abandon_rebuild(*built);
+    update([&](ReindexStatus& status) {
+      status.state = ReindexStatus::State::failed;
+      status.finished_at = platform::now_unix_millis();
+      status.error = error.what();
+    });
+    throw;
+  }
+}
+
+}  // namespace search
