@@ -14,9 +14,6 @@ duration=${DURATION:-10s}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-1}
 source bench/lib/common.sh
-measure_paths() {  # measure_paths NAME PATHS_FILE BASE_URL
-  PATHS_FILE=$2 measure "$1" bench/catalog/paths.lua "$3"
-}
 
 cmake --build --preset release --target shop catalog_server >/dev/null
 

@@ -51,6 +51,12 @@ start_nginx() {
   }"
 }
 
+# measure_paths NAME PATHS_FILE BASE_URL: a measure of the paths listed in
+# the file (one per line), asked in turn (bench/catalog/paths.lua).
+measure_paths() {
+  PATHS_FILE=$2 measure "$1" bench/catalog/paths.lua "$3"
+}
+
 # measure NAME SCRIPT URL: one wrk run (duration, connections and threads from
 # the caller's variables) whose summary line joins $work/results.jsonl.
 measure() {

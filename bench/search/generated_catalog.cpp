@@ -3,28 +3,14 @@
 #include <array>
 #include <cstdint>
 
+#include "platform/deterministic_sequence.h"
 #include "platform/ids.h"
 
 namespace search::bench {
 namespace {
 
-// A 64-bit LCG (Knuth's constants): the same catalog on every machine.
-class Sequence {
- public:
-  explicit Sequence(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-    return state_ >> 33;
-  }
-  std::size_t below(std::size_t bound) { return static_cast<std::size_t>(next() % bound); }
-  template <class Items>
-  const auto& pick(const Items& items) {
-    return items[below(items.size())];
-  }
-
- private:
-  std::uint64_t state_;
-};
+// The same catalog on every machine.
+using Sequence = platform::DeterministicSequence;
 
 struct Department {
   const char* slug;

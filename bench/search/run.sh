@@ -16,9 +16,6 @@ duration=${DURATION:-20s}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-2}
 source bench/lib/common.sh
-measure_paths() {  # measure_paths NAME PATHS_FILE BASE_URL
-  PATHS_FILE=$2 measure "$1" bench/catalog/paths.lua "$3"
-}
 
 cmake --build --preset release --target search_server search_bench >/dev/null
 tool=build/release/bench/search_bench

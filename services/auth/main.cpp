@@ -1,7 +1,6 @@
 // The auth service as its own process (distributed mode): the OpenID
 // provider on PostgreSQL (or SQLite) and NATS JetStream, configured by
 // environment variables (see --help).
-#include <fstream>
 #include <sstream>
 
 #include "auth_service.h"
@@ -10,20 +9,13 @@
 #include "platform/config.h"
 #include "platform/crypto.h"
 #include "platform/db/database_settings.h"
+#include "platform/files.h"
 #include "platform/http/server_settings.h"
 #include "platform/log.h"
 
 namespace {
 
 constexpr const char* kDefaultAdminPassword = "change-me";
-
-std::string read_file(const std::string& path) {
-  std::ifstream file(path);
-  if (!file) throw std::runtime_error("cannot read " + path);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> items;
@@ -128,7 +120,7 @@ int main(int argc, char** argv) {
     auth::AuthService service(*database, *bus, registry, options);
     service.provider().ensure_admin(admin_email, admin_password);
     if (!clients_file.empty()) {
-      for (const auto& configured : auth::parse_client_list(read_file(clients_file))) {
+      for (const auto& configured : auth::parse_client_list(platform::read_file(clients_file))) {
         service.provider().register_client(configured.client, configured.secret);
       }
     }

@@ -1,28 +1,17 @@
 // The cart service as its own process (distributed mode): Redis (or SQLite),
 // NATS JetStream, the catalog and the orders service over HTTP, configured
 // by environment variables (see --help).
-#include <fstream>
-#include <sstream>
 
 #include "cart_service.h"
 #include "platform/bus/open_event_bus.h"
 #include "platform/config.h"
+#include "platform/files.h"
 #include "platform/http/authorization.h"
 #include "platform/http/server_settings.h"
 #include "platform/http/service_token.h"
 #include "platform/log.h"
 
-namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw std::runtime_error("cannot read " + path);
-  std::ostringstream content;
-  content << file.rdbuf();
-  return content.str();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int main(int argc, char** argv) {
   platform::http::ShutdownSignals signals;
@@ -70,7 +59,7 @@ int main(int argc, char** argv) {
 
   try {
     if (!coupons_file.empty())
-      options.coupons = cart::CouponBook::from_json(read_file(coupons_file));
+      options.coupons = cart::CouponBook::from_json(platform::read_file(coupons_file));
     auto store = platform::kv::open_key_value_store(store_url);
     auto bus = platform::bus::open_event_bus(bus_url, "cart");
     platform::metrics::Registry registry;

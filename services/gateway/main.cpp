@@ -1,13 +1,12 @@
 // The API gateway as its own process: the entry point of the distributed
 // shop. Routes and upstreams come from GATEWAY_CONFIG_FILE (JSON, see
 // README.md); without one, the services on their default local ports.
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 #include "config/gateway_config.h"
 #include "gateway.h"
 #include "platform/config.h"
+#include "platform/files.h"
 #include "platform/http/authorization.h"
 #include "platform/http/server.h"
 #include "platform/log.h"
@@ -36,14 +35,6 @@ constexpr const char* kLocalServices = R"({
     {"prefix": "/api/search", "upstream": "search"}
   ]
 })";
-
-std::string read_file(const std::string& path) {
-  std::ifstream file(path);
-  if (!file) throw std::runtime_error("cannot read " + path);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
 }  // namespace
 
@@ -74,7 +65,7 @@ int main(int argc, char** argv) {
 
   try {
     auto gateway_config = gateway::parse_gateway_config(
-        config_file.empty() ? kLocalServices : read_file(config_file));
+        config_file.empty() ? kLocalServices : platform::read_file(config_file));
     if (!web_root.empty()) gateway_config.web_root = web_root;
     gateway_config.access_log = access_log;
     // Keys are fetched only when some route looks at tokens: a gateway in

@@ -1,10 +1,15 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "platform/clock.h"
 #include "platform/config.h"
 #include "platform/error.h"
+#include "platform/files.h"
+#include "platform/html_text.h"
 #include "platform/ids.h"
 #include "platform/json_text.h"
 #include "platform/metrics.h"
@@ -110,4 +115,29 @@ TEST(Config, ReadsEnvironmentWithDefaultsAndCollectsErrors) {
   EXPECT_TRUE(config.flag("SHOP_TEST_FLAG", true, "flag"));
   EXPECT_EQ(config.errors().size(), 2u);
   EXPECT_NE(config.help_text().find("SHOP_TEST_UNSET (default: fallback)"), std::string::npos);
+}
+
+TEST(Files, ReadsAWholeFileAndNamesOneItCannotRead) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("platform-files-" + std::to_string(::getpid()) + ".txt");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << std::string("line one\nline two\0end", 22);
+  }
+  EXPECT_EQ(platform::read_file(path), std::string("line one\nline two\0end", 22));
+  std::filesystem::remove(path);
+  try {
+    platform::read_file(path);
+    ADD_FAILURE() << "a missing file was read";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find(path.string()), std::string::npos);
+  }
+}
+
+TEST(HtmlText, EscapesWhatHtmlWouldRead) {
+  EXPECT_EQ(platform::escape_html("<a href=\"x\">Tom & Jerry's</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+  std::string out = "kept ";
+  platform::append_escaped_html(out, "1 < 2");
+  EXPECT_EQ(out, "kept 1 &lt; 2");
 }

@@ -1,10 +1,10 @@
 #include "search_settings.h"
 
 #include <charconv>
-#include <fstream>
 #include <sstream>
 
 #include "platform/error.h"
+#include "platform/files.h"
 
 namespace search {
 namespace {
@@ -66,16 +66,9 @@ std::shared_ptr<const Synonyms> read_synonyms(platform::Config& config) {
     return std::make_shared<const Synonyms>(
         Synonyms::from_json(default_synonyms().front().content));
   }
-  std::ifstream in(file);
-  if (!in) {
-    config.reject("SEARCH_SYNONYMS_FILE", file, "cannot be read");
-    return std::make_shared<const Synonyms>();
-  }
-  std::stringstream text;
-  text << in.rdbuf();
   try {
-    return std::make_shared<const Synonyms>(Synonyms::from_json(text.str()));
-  } catch (const platform::Error& error) {
+    return std::make_shared<const Synonyms>(Synonyms::from_json(platform::read_file(file)));
+  } catch (const std::exception& error) {
     config.reject("SEARCH_SYNONYMS_FILE", file, error.what());
     return std::make_shared<const Synonyms>();
   }

@@ -78,33 +78,6 @@ std::string sign_up(const BrowserOutcome& outcome, std::string_view base,
 
 }  // namespace
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string render_page(const BrowserOutcome& outcome, std::string_view base,
                         const std::string& password_hint) {
   switch (outcome.kind) {

@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "platform/html_text.h"
 #include "provider/provider.h"
 
 namespace auth {
@@ -15,7 +16,7 @@ std::string render_page(const BrowserOutcome& outcome, std::string_view base,
                         const std::string& password_hint);
 std::string_view stylesheet();
 
-// Text made safe for HTML element content and quoted attribute values.
-std::string escape_html(std::string_view text);
+// Every value a page shows goes through it.
+using platform::escape_html;
 
 }  // namespace auth

@@ -6,27 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "platform/deterministic_sequence.h"
+
 namespace catalog {
 namespace {
 
-// A small deterministic generator (64-bit LCG, Knuth's constants): the demo
-// must not change between runs or library versions.
-class Sequence {
- public:
-  explicit Sequence(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-    return state_ >> 33;
-  }
-  std::size_t below(std::size_t bound) { return static_cast<std::size_t>(next() % bound); }
-  template <class Container>
-  const auto& pick(const Container& items) {
-    return items[below(items.size())];
-  }
-
- private:
-  std::uint64_t state_;
-};
+// The demo must not change between runs or library versions.
+using Sequence = platform::DeterministicSequence;
 
 struct Item {
   const char* noun;

@@ -3,33 +3,10 @@
 #include <algorithm>
 
 #include "domain/text_analysis.h"
+#include "platform/html_text.h"
 
 namespace search {
 namespace {
-
-void append_escaped(std::string& out, std::string_view text) {
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-}
 
 // Whether a word may stem to `stem` at all: a stem keeps the word's first
 // letters (Porter2 changes endings), so most words are refused without
@@ -72,13 +49,13 @@ std::string Highlighter::marked(
   std::size_t at = from;
   for (const auto& [begin, end] : spans) {
     if (begin < from || end > to) continue;
-    append_escaped(out, text.substr(at, begin - at));
+    platform::append_escaped_html(out, text.substr(at, begin - at));
     out += "<mark>";
-    append_escaped(out, text.substr(begin, end - begin));
+    platform::append_escaped_html(out, text.substr(begin, end - begin));
     out += "</mark>";
     at = end;
   }
-  append_escaped(out, text.substr(at, to - at));
+  platform::append_escaped_html(out, text.substr(at, to - at));
   return out;
 }
 

@@ -191,6 +191,11 @@ class Search {
   // matches are visited and counted into `facets` (the dimensions without
   // a filter); the match count is then exact up to it.
   Xapian::MSet page(const Xapian::Query& matches, Xapian::doccount counted, Facets& facets) const {
+    const auto& filters = request_.filters;
+    // Before the enquire, which points at it.
+    FacetCounter counter(columns_, !filtered_on(filters, Dimension::brand),
+                         !filtered_on(filters, Dimension::category),
+                         !filtered_on(filters, Dimension::price), default_price_edges());
     Xapian::Enquire enquire(database_);
     enquire.set_weighting_scheme(Xapian::BM25Weight(options_.bm25_k1, 0, 1, options_.bm25_b, 0.5));
     const auto query = filtered(matches, std::nullopt);
@@ -198,10 +203,6 @@ class Search {
                           ? ranked_query(query, plan_, options_.ranking, shared_columns_)
                           : query);
     set_order(enquire, request_.sort, !plan_.empty());
-    const auto& filters = request_.filters;
-    FacetCounter counter(columns_, !filtered_on(filters, Dimension::brand),
-                         !filtered_on(filters, Dimension::category),
-                         !filtered_on(filters, Dimension::price), default_price_edges());
     if (counted > 0) enquire.add_matchspy(&counter);
     const auto page_end = static_cast<Xapian::doccount>(request_.offset + request_.limit);
     auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request_.offset),

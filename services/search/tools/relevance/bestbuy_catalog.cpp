@@ -3,12 +3,11 @@
 #include <boost/json.hpp>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <regex>
-#include <sstream>
 #include <stdexcept>
 
 #include "domain/text_analysis.h"
+#include "platform/files.h"
 
 namespace search::relevance {
 namespace {
@@ -27,11 +26,7 @@ std::string text_of(const boost::json::object& product, std::string_view key) {
 }  // namespace
 
 std::vector<IndexedProduct> read_bestbuy_catalog(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) throw std::runtime_error("cannot read " + file.string());
-  std::stringstream text;
-  text << in.rdbuf();
-  const auto document = boost::json::parse(text.str());
+  const auto document = boost::json::parse(platform::read_file(file));
   static const std::regex kSku(R"(/(\d+)_[^/]*$)");
   std::vector<IndexedProduct> products;
   for (const auto& item : document.as_array()) {
