@@ -24,6 +24,7 @@ rows = [("search, every answer from the index", "search-uncached", index),
         ("search, answers kept while the index is unchanged (default)", "search", None),
         ("PostgreSQL FTS (tsvector + GIN)", "postgres", postgres),
         ("suggest, from the index", "suggest-uncached", None),
+        ("suggest, from the index, one connection", "suggest-one-shopper", None),
         ("suggest, answers kept", "suggest", None),
         ("nginx, one answer from memory", "nginx", None)]
 for label, name, build in rows:

@@ -80,6 +80,11 @@ measure_paths postgres "$work/search-paths.txt" "http://127.0.0.1:$postgres_port
 # Every search from the index: the engine itself.
 measure_paths search-uncached "$work/search-paths.txt" "http://127.0.0.1:$search_port"
 measure_paths suggest-uncached "$work/suggest-paths.txt" "http://127.0.0.1:$search_port"
+# One shopper typing: what a key press waits for.
+saved_connections=$connections saved_threads=$threads
+connections=1 threads=1
+measure_paths suggest-one-shopper "$work/suggest-paths.txt" "http://127.0.0.1:$search_port"
+connections=$saved_connections threads=$saved_threads
 search_loaded_rss=$(rss_kib "$search_pid")
 # As the service runs by default: an answer is served again until the index changes.
 kill "$search_pid"

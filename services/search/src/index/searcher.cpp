@@ -118,6 +118,10 @@ bool filtered_on(const SearchFilters& filters, Dimension dimension) {
   return false;
 }
 
+// How many of the best matches for the rest of the query completions of
+// the word being typed are looked for in.
+constexpr std::size_t kCompletionSample = 20;
+
 // Facets of a relaxed answer whose words no product has all of count at
 // most this many of the products with some.
 constexpr Xapian::doccount kRelaxedFacetSample = 10000;
@@ -276,9 +280,12 @@ Suggestions Searcher::suggest(std::string_view text, std::size_t queries,
                               std::size_t products) const {
   Suggestions suggestions;
   const auto lexicon = lexicon_.current();
-  auto plan_options = options_.plan;
-  plan_options.prefix_known_words = true;  // "desk" may become "desktop"
-  const auto plan = plan_query(text, *lexicon, *synonyms_, plan_options);
+  // Suggestions are asked for at every key press: "desk" may become
+  // "desktop", and products with some of the words only when none has all.
+  auto suggest_options = options_;
+  suggest_options.plan.prefix_known_words = true;
+  suggest_options.relax_below = 1;
+  const auto plan = plan_query(text, *lexicon, *synonyms_, suggest_options.plan);
   if (plan.empty()) return suggestions;
   suggestions.corrected_text = plan.corrected_text;
   const auto& last = plan.clauses.back();
@@ -297,10 +304,12 @@ Suggestions Searcher::suggest(std::string_view text, std::size_t queries,
                    const std::shared_ptr<const ProductColumns>& shared) {
     SearchRequest request;
     request.text = std::string(text);
-    request.limit = std::max<std::size_t>(products, 50);
+    // Enough matches to rank completions by; the products shown are the
+    // first few of them.
+    request.limit = std::max<std::size_t>(products, kCompletionSample);
     request.facets = false;
     request.highlight = false;
-    const auto result = Search(database, columns, shared, options_, plan, request).run();
+    const auto result = Search(database, columns, shared, suggest_options, plan, request).run();
     for (std::size_t i = 0; i < result.hits.size() && i < products; ++i) {
       suggestions.products.push_back(result.hits[i].product);
     }
