@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "events/inbound_events.h"
+#include "platform/bus/event_data.h"
 #include "platform/bus/outbox.h"
 #include "platform/error.h"
 #include "platform/log.h"
@@ -38,29 +39,14 @@ platform::bus::EventHandler counted(platform::db::Database& database, std::strin
   };
 }
 
-// Parses with `parse`, or reports an event that no retry could fix.
-template <class Parse>
-auto parse_or_log(const Event& event, Parse parse) -> std::optional<decltype(parse(event))> {
-  try {
-    return parse(event);
-  } catch (const platform::Error& error) {
-    if (error.kind() != platform::ErrorKind::invalid_argument) throw;
-    platform::log::warn("event ignored: invalid data", {{"event_id", event.id},
-                                                        {"subject", event.subject},
-                                                        {"field", error.field()},
-                                                        {"error", error.what()}});
-    return std::nullopt;
-  }
-}
-
 std::string_view apply_registration(Session& session, const Event& event) {
-  const auto registered = parse_or_log(event, parse_user_registered);
+  const auto registered = platform::bus::read_or_skip(event, parse_user_registered);
   if (!registered) return "invalid";
   return to_string(Profiles::register_user(session, *registered));
 }
 
 std::string_view apply_order(Session& session, const Event& event) {
-  const auto order = parse_or_log(event, parse_order_event);
+  const auto order = platform::bus::read_or_skip(event, parse_order_event);
   if (!order) return "invalid";
   return to_string(OrderHistory::apply(session, *order));
 }

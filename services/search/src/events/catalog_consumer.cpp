@@ -1,40 +1,36 @@
 #include "events/catalog_consumer.h"
 
 #include "events/catalog_documents.h"
-#include "platform/error.h"
+#include "platform/bus/event_data.h"
 #include "platform/json.h"
-#include "platform/log.h"
 
 namespace search {
 namespace {
 
 using platform::bus::Event;
 
-// Applies the event; returns the outcome to count. Malformed data is
-// logged and acknowledged: redelivering it cannot make it readable.
+template <class Parse>
+auto read(const Event& event, Parse parse) {
+  return platform::bus::read_or_skip(
+      event, [&](const Event& read) { return parse(platform::json::parse_object(read.data)); });
+}
+
+// Applies the event; returns the outcome to count.
 std::string_view apply(LiveIndex& index, const Event& event) {
-  try {
-    const auto data = platform::json::parse_object(event.data);
-    bool changed = false;
-    if (event.subject == "catalog.product.upserted") {
-      changed = index.upsert(product_from_catalog(data));
-    } else if (event.subject == "catalog.stock.changed") {
-      const auto figure = stock_from_catalog(data);
-      changed = index.set_stock(figure.product_id, figure.stock);
-    } else if (event.subject == "catalog.product.deleted") {
-      changed = index.remove(deleted_product_id(data));
-    } else {
-      return "ignored";
+  std::optional<bool> changed;
+  if (event.subject == "catalog.product.upserted") {
+    if (const auto product = read(event, product_from_catalog)) changed = index.upsert(*product);
+  } else if (event.subject == "catalog.stock.changed") {
+    if (const auto figure = read(event, stock_from_catalog)) {
+      changed = index.set_stock(figure->product_id, figure->stock);
     }
-    return changed ? "applied" : "unchanged";
-  } catch (const platform::Error& error) {
-    if (error.kind() != platform::ErrorKind::invalid_argument) throw;
-    platform::log::warn("event ignored: invalid data", {{"event_id", event.id},
-                                                        {"subject", event.subject},
-                                                        {"field", error.field()},
-                                                        {"error", error.what()}});
-    return "invalid";
+  } else if (event.subject == "catalog.product.deleted") {
+    if (const auto id = read(event, deleted_product_id)) changed = index.remove(*id);
+  } else {
+    return "ignored";
   }
+  if (!changed) return "invalid";
+  return *changed ? "applied" : "unchanged";
 }
 
 }  // namespace
