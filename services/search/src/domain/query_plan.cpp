@@ -76,6 +76,7 @@ class Planner {
 
   void add_quoted(const std::vector<std::string>& words) {
     std::vector<std::string> stems;
+    stems.reserve(words.size());
     for (const auto& word : words) stems.push_back(stem(word));
     plan_.clauses.push_back(
         Clause{joined(words, 0, words.size(), " "), {phrase_form(stems)}, true});

@@ -21,6 +21,7 @@ Xapian::Query scaled(Xapian::Query query, double weight) {
 
 std::vector<Xapian::Query> stem_queries(const std::vector<std::string>& stems) {
   std::vector<Xapian::Query> terms;
+  terms.reserve(stems.size());
   for (const auto& stem_text : stems) terms.emplace_back(layout::stem_term(stem_text));
   return terms;
 }
@@ -58,9 +59,10 @@ Xapian::Query term(std::string_view prefix, std::string_view value) {
 
 Xapian::Query text_query(const QueryPlan& plan, Matching matching) {
   std::vector<Xapian::Query> clauses;
+  clauses.reserve(plan.clauses.size());
   for (const auto& clause : plan.clauses) clauses.push_back(clause_query(clause));
-  const Xapian::Query every(Xapian::Query::OP_AND, clauses.begin(), clauses.end());
-  const Xapian::Query any(Xapian::Query::OP_OR, clauses.begin(), clauses.end());
+  Xapian::Query every(Xapian::Query::OP_AND, clauses.begin(), clauses.end());
+  Xapian::Query any(Xapian::Query::OP_OR, clauses.begin(), clauses.end());
   switch (matching) {
     case Matching::every_clause:
       return every;

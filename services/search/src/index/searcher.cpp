@@ -262,10 +262,7 @@ class Search {
 
 Searcher::Searcher(ReaderPool& readers, LexiconCache& lexicon,
                    std::shared_ptr<const Synonyms> synonyms, SearchOptions options)
-    : readers_(readers),
-      lexicon_(lexicon),
-      synonyms_(std::move(synonyms)),
-      options_(std::move(options)) {}
+    : readers_(readers), lexicon_(lexicon), synonyms_(std::move(synonyms)), options_(options) {}
 
 SearchResult Searcher::search(const SearchRequest& request) const {
   const auto lexicon = lexicon_.current();
@@ -347,6 +344,7 @@ Suggestions Searcher::suggest(std::string_view text, std::size_t queries,
       counts[shown->first] = completion.products;
     }
     std::vector<Suggestions::Query> found;
+    found.reserve(counts.size());
     for (const auto& [word, count] : counts) found.push_back({before + word, count});
     std::stable_sort(found.begin(), found.end(),
                      [](const auto& a, const auto& b) { return a.products > b.products; });
