@@ -1,5 +1,7 @@
 #include "search_service.h"
 
+#include <functional>
+
 #include "api/routes.h"
 #include "platform/http/health.h"
 #include "platform/log.h"
@@ -31,15 +33,18 @@ SearchService::SearchService(platform::bus::EventBus& bus, platform::metrics::Re
                                                 options_.forget_consumer_when_idle, events);
   if (!options_.catalog_url.empty()) {
     products_ = std::make_unique<CatalogProductPages>(options_.catalog_url, catalog_client);
-    reindexer_ = std::make_unique<Reindexer>(index_, *products_, [this] {
-      lexicon_.refresh();
-      needs_snapshot_ = false;
-    });
-    needs_snapshot_ = options_.reindex_when_behind && (!indexed_before || !consumer_->resumed());
+    reindexer_ = std::make_unique<Reindexer>(index_, *products_, [this] { snapshot_served(); });
+    const bool behind = !indexed_before || !consumer_->resumed() || directory_.snapshot_pending();
+    if (options_.reindex_when_behind && behind) {
+      // Marked before the snapshot starts: a stop before it is served
+      // leaves the mark, and the next start takes it again.
+      directory_.mark_snapshot_pending();
+      needs_snapshot_ = true;
+    }
   }
   if (needs_snapshot_) {
-    platform::log::info(indexed_before ? "the consumer of events is new: rebuilding the index"
-                                       : "the index is empty: building it from the catalog",
+    platform::log::info(!indexed_before ? "the index is empty: building it from the catalog"
+                                        : "the index may have missed events: rebuilding it",
                         {{"catalog", options_.catalog_url}});
     reindexer_->start();
   }
@@ -53,13 +58,37 @@ SearchService::~SearchService() {
   reindexer_.reset();
 }
 
+void SearchService::snapshot_served() {
+  directory_.clear_snapshot_pending();
+  needs_snapshot_ = false;
+  refresh_lexicon();
+}
+
+void SearchService::refresh_lexicon() {
+  // Answers planned with the old lexicon (its corrections, its known words)
+  // must not outlive it.
+  if (lexicon_.refresh()) cache_.invalidate();
+}
+
 void SearchService::maintain() {
-  lexicon_.refresh();
-  index_.collect_retired(options_.retired_grace);
-  if (needs_snapshot_ && reindexer_ && reindexer_->status().state == ReindexStatus::State::failed) {
-    platform::log::info("building the index from the catalog again");
-    reindexer_->start();
-  }
+  // Each step on its own: one failing must not hold back the others.
+  const auto step = [](const char* what, const std::function<void()>& work) {
+    try {
+      work();
+    } catch (const std::exception& error) {
+      platform::log::warn("search maintenance step failed",
+                          {{"step", what}, {"error", error.what()}});
+    }
+  };
+  step("lexicon", [this] { refresh_lexicon(); });
+  step("retired generations", [this] { index_.collect_retired(options_.retired_grace); });
+  step("snapshot", [this] {
+    if (needs_snapshot_ && reindexer_ &&
+        reindexer_->status().state == ReindexStatus::State::failed) {
+      platform::log::info("building the index from the catalog again");
+      reindexer_->start();
+    }
+  });
 }
 
 platform::http::Router SearchService::routes() {

@@ -81,6 +81,8 @@ class SearchService {
 
  private:
   void maintain();
+  void snapshot_served();
+  void refresh_lexicon();
 
   platform::bus::EventBus& bus_;
   platform::metrics::Registry& registry_;

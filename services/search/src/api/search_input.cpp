@@ -14,6 +14,8 @@ namespace {
 constexpr std::string_view kCursorList = "s1";
 constexpr std::size_t kMaxBrands = 20;
 constexpr std::size_t kMaxFilterLength = 200;
+// Category paths are slugs of up to 120 characters at any depth.
+constexpr std::size_t kMaxCategoryLength = 1000;
 
 std::size_t code_points(std::string_view text) {
   std::size_t count = 0;
@@ -67,7 +69,7 @@ SearchRequest parse_search_request(const platform::http::Request& request) {
                 "cursor", "facets", "highlight"});
   SearchRequest search;
   search.text = text_parameter(request, "q", kMaxQueryLength);
-  if (const auto category = text_parameter(request, "category", kMaxFilterLength);
+  if (const auto category = text_parameter(request, "category", kMaxCategoryLength);
       !category.empty()) {
     if (!is_category_path(category)) {
       throw platform::invalid_field("category",

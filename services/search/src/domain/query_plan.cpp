@@ -1,7 +1,6 @@
 #include "domain/query_plan.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "domain/edit_distance.h"
 #include "domain/text_analysis.h"
@@ -30,10 +29,11 @@ std::vector<Segment> segments_of(std::string_view text) {
   return segments;
 }
 
+// Whether the text's last word runs to its very end (it may be a word
+// still being typed); a space, a punctuation mark or a closing quote ends it.
 bool ends_in_word(std::string_view text) {
-  if (text.empty()) return false;
-  const auto last = static_cast<unsigned char>(text.back());
-  return last >= 0x80 || std::isalnum(last) != 0;
+  const auto tokens = tokenize(text);
+  return !tokens.empty() && tokens.back().end == text.size();
 }
 
 Form stem_form(std::string stem_text, double weight = 1.0) {

@@ -7,8 +7,10 @@
 #include <set>
 
 #include "domain/text_analysis.h"
+#include "platform/crypto.h"
 #include "platform/enum_names.h"
 #include "platform/error.h"
+#include "platform/ids.h"
 
 namespace search {
 namespace {
@@ -116,10 +118,11 @@ void add_searchable_parts(Xapian::Document& document, const IndexedProduct& prod
 
   document.add_boolean_term(std::string(layout::kStatusPrefix) + product.status);
   if (!product.brand.empty()) {
-    document.add_boolean_term(std::string(layout::kBrandPrefix) + layout::brand_key(product.brand));
+    document.add_boolean_term(
+        layout::bounded_term(layout::kBrandPrefix, layout::brand_key(product.brand)));
   }
   for (const auto& ancestor : category_ancestors(product.category_path)) {
-    document.add_boolean_term(std::string(layout::kCategoryPrefix) + ancestor);
+    document.add_boolean_term(layout::bounded_term(layout::kCategoryPrefix, ancestor));
   }
   if (product.in_stock()) document.add_boolean_term(std::string(layout::kInStockTerm));
 
@@ -138,6 +141,18 @@ void add_searchable_parts(Xapian::Document& document, const IndexedProduct& prod
 }  // namespace
 
 namespace layout {
+
+std::string bounded_term(std::string_view prefix, std::string_view value) {
+  constexpr std::size_t kLongest = 240;
+  constexpr std::size_t kKept = 200;
+  std::string term(prefix);
+  if (prefix.size() + value.size() <= kLongest) return term.append(value);
+  // Cut at a character boundary, then 16 hex digits of SHA-256.
+  std::size_t kept = kKept;
+  while (kept > 0 && (static_cast<unsigned char>(value[kept]) & 0xC0) == 0x80) --kept;
+  term.append(value.substr(0, kept)).push_back('#');
+  return term + platform::hex_encode(platform::crypto::sha256(value).substr(0, 8));
+}
 
 std::string kind_term(StoredEntry::Kind kind) {
   return std::string(kKindPrefix) + std::string(kKindNames.name(kind));

@@ -48,6 +48,11 @@ inline std::string stem_term(std::string_view stem) {
 // The term every entry of `kind` carries ("XKremoved").
 std::string kind_term(StoredEntry::Kind kind);
 
+// prefix + value as one term. Xapian refuses terms over 245 bytes; a
+// longer one keeps its first 200 bytes and a digest of the whole, the same
+// for the document and the filter that looks for it.
+std::string bounded_term(std::string_view prefix, std::string_view value);
+
 // A brand as filters compare it: its words analysed, space-separated, so
 // "OtterBox", "Otterbox" and "otterbox" are one brand.
 std::string brand_key(std::string_view brand);

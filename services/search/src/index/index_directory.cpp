@@ -83,6 +83,21 @@ void IndexDirectory::remove(std::uint64_t generation) {
   std::filesystem::remove_all(path_of(generation));
 }
 
+bool IndexDirectory::snapshot_pending() const {
+  return std::filesystem::exists(root_ / "SNAPSHOT_PENDING");
+}
+
+void IndexDirectory::mark_snapshot_pending() {
+  std::ofstream out(root_ / "SNAPSHOT_PENDING", std::ios::trunc);
+  out << "a snapshot of the catalog is under way or due\n";
+  out.flush();
+  if (!out) throw std::runtime_error("cannot write " + (root_ / "SNAPSHOT_PENDING").string());
+}
+
+void IndexDirectory::clear_snapshot_pending() {
+  std::filesystem::remove(root_ / "SNAPSHOT_PENDING");
+}
+
 std::uint64_t IndexDirectory::size_of(std::uint64_t generation) const {
   std::uint64_t bytes = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(path_of(generation))) {

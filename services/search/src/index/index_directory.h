@@ -11,6 +11,7 @@ namespace search {
 // Xapian database of its own, and CURRENT naming the one being served.
 //
 //   <root>/CURRENT               "7"
+//   <root>/SNAPSHOT_PENDING      present until a snapshot of the catalog is served
 //   <root>/generations/7/        the index served
 //   <root>/generations/8/        a reindex being built
 //
@@ -31,6 +32,13 @@ class IndexDirectory {
   std::vector<std::uint64_t> generations() const;
   // Bytes the generation's files take on disk.
   std::uint64_t size_of(std::uint64_t generation) const;
+
+  // Whether the index still waits for a complete snapshot of the catalog:
+  // marked when a replica finds it needs one, cleared only once one is
+  // served, so an interrupted snapshot is taken again after a restart.
+  bool snapshot_pending() const;
+  void mark_snapshot_pending();
+  void clear_snapshot_pending();
 
   const std::filesystem::path& root() const noexcept { return root_; }
 

@@ -19,6 +19,12 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& directory) {
     throw platform::Error(
         platform::ErrorKind::unavailable, "index-locked",
         "another process writes the index in " + directory.string() + ": " + error.get_msg());
+  } catch (const Xapian::Error& error) {
+    // Xapian's errors are no std::exception: made one, so that callers'
+    // handlers see it (a full disk, a corrupt folder).
+    throw platform::Error(
+        platform::ErrorKind::unavailable, "index-unavailable",
+        "cannot open the index in " + directory.string() + ": " + error.get_description());
   }
 }
 
@@ -62,6 +68,7 @@ bool IndexWriter::write(const EntryChange& change) {
   const auto document =
       database_.replace_document(layout::id_term(id), document_of(change.entry, weights_));
   columns_->set(document, change.entry);
+  uncommitted_ = true;
   return true;
 }
 
@@ -79,7 +86,15 @@ bool IndexWriter::remove(const std::string& product_id) {
 }
 
 void IndexWriter::commit() {
-  guarded("commit", [&] { database_.commit(); });
+  guarded("commit", [&] {
+    database_.commit();
+    uncommitted_ = false;
+  });
+}
+
+bool IndexWriter::uncommitted() {
+  std::lock_guard lock(mutex_);
+  return uncommitted_;
 }
 
 std::vector<std::string> IndexWriter::removed_ids() {
@@ -92,6 +107,10 @@ std::vector<std::string> IndexWriter::removed_ids() {
     }
     return ids;
   });
+}
+
+Xapian::doccount IndexWriter::document_count() {
+  return guarded("counting", [&] { return database_.get_doccount(); });
 }
 
 Xapian::doccount IndexWriter::product_count() {

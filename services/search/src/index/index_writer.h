@@ -36,12 +36,17 @@ class IndexWriter {
 
   // Makes every change so far durable and visible to readers.
   void commit();
+  // Whether a change waits for a commit (one that failed leaves it
+  // pending: a repeat of its event finds it written and changes nothing).
+  bool uncommitted();
 
   // Removals held, to carry into a new generation (a late event about a
   // deleted product must not bring it back there).
   std::vector<std::string> removed_ids();
   // Products held (entries of kind product), whatever their status.
   Xapian::doccount product_count();
+  // Entries of any kind: products, stock figures, removals.
+  Xapian::doccount document_count();
 
   const std::filesystem::path& directory() const noexcept { return directory_; }
   // The figures facets and ranking read, kept with every write.
@@ -57,6 +62,7 @@ class IndexWriter {
   FieldWeights weights_;
   std::mutex mutex_;
   Xapian::WritableDatabase database_;
+  bool uncommitted_ = false;
   std::shared_ptr<ProductColumns> columns_ = std::make_shared<ProductColumns>();
 };
 

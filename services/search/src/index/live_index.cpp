@@ -7,7 +7,14 @@ namespace search {
 
 LiveIndex::LiveIndex(IndexDirectory& directory, FieldWeights weights, std::function<void()> changed)
     : directory_(directory), weights_(weights), changed_(std::move(changed)) {
-  auto current = directory_.current();
+  std::optional<std::uint64_t> current;
+  try {
+    current = directory_.current();
+  } catch (const platform::Error& error) {
+    // CURRENT names no generation: start afresh, as with no index at all.
+    platform::log::error("the index's CURRENT is unusable: starting an empty one",
+                         {{"error", error.what()}});
+  }
   if (!current) {
     current = directory_.next_generation();
     std::filesystem::create_directories(directory_.path_of(*current));
@@ -15,7 +22,21 @@ LiveIndex::LiveIndex(IndexDirectory& directory, FieldWeights weights, std::funct
     served_->commit();
     directory_.make_current(*current);
   } else {
-    served_ = std::make_shared<IndexWriter>(directory_.path_of(*current), weights_);
+    try {
+      served_ = std::make_shared<IndexWriter>(directory_.path_of(*current), weights_);
+    } catch (const platform::Error& error) {
+      if (error.code() == "index-locked") throw;
+      // A generation that cannot be opened (a machine crash under no-sync
+      // writes) is replaced by an empty one: the replica then rebuilds it
+      // from the catalog.
+      platform::log::error(
+          "the index cannot be opened: starting an empty one",
+          {{"generation", static_cast<std::int64_t>(*current)}, {"error", error.what()}});
+      current = directory_.next_generation();
+      served_ = std::make_shared<IndexWriter>(directory_.path_of(*current), weights_);
+      served_->commit();
+      directory_.make_current(*current);
+    }
   }
   generation_ = *current;
   for (const auto generation : directory_.generations()) {
@@ -29,7 +50,7 @@ template <class Change>
 bool LiveIndex::apply(Change&& change) {
   std::lock_guard lock(mutex_);
   const bool changed = change(*served_);
-  if (changed) {
+  if (changed || served_->uncommitted()) {
     served_->commit();
     revision_.fetch_add(1, std::memory_order_acq_rel);
     if (changed_) changed_();
@@ -72,7 +93,7 @@ bool LiveIndex::empty() {
     std::lock_guard lock(mutex_);
     served = served_;
   }
-  return served->product_count() == 0 && served->removed_ids().empty();
+  return served->document_count() == 0;
 }
 
 Xapian::doccount LiveIndex::product_count() {

@@ -11,6 +11,9 @@
 namespace search {
 namespace {
 
+// Queries with more clauses relax to any clause rather than all but one.
+constexpr std::size_t kMostClausesAtMost = 8;
+
 // A prefix stands for at most this many stems, the most frequent ones.
 constexpr Xapian::termcount kPrefixExpansion = 30;
 
@@ -52,7 +55,7 @@ Xapian::Query clause_query(const Clause& clause) {
 }
 
 Xapian::Query term(std::string_view prefix, std::string_view value) {
-  return Xapian::Query(std::string(prefix) + std::string(value));
+  return Xapian::Query(layout::bounded_term(prefix, value));
 }
 
 }  // namespace
@@ -72,8 +75,11 @@ Xapian::Query text_query(const QueryPlan& plan, Matching matching) {
       // Each clause left out in turn: a product needs all the others. That
       // is cheaper than any clause (no walk through every product with the
       // commonest word alone) and closer to what was asked.
+      // Beyond kMostClausesAtMost clauses this would be their square of
+      // leaves: any clause instead.
       std::vector<Xapian::Query> most;
-      for (std::size_t left_out = 0; clauses.size() > 2 && left_out < clauses.size(); ++left_out) {
+      const bool few = clauses.size() > 2 && clauses.size() <= kMostClausesAtMost;
+      for (std::size_t left_out = 0; few && left_out < clauses.size(); ++left_out) {
         std::vector<Xapian::Query> others;
         for (std::size_t i = 0; i < clauses.size(); ++i) {
           if (i != left_out) others.push_back(clauses[i]);

@@ -28,8 +28,13 @@ std::unique_ptr<ReaderPool::Reader> ReaderPool::acquire() {
 }
 
 void ReaderPool::release(std::unique_ptr<Reader> reader) {
+  // Readers of a generation no longer served are closed, not kept: each
+  // would hold that generation's files open after they are deleted.
+  const auto generation = index_.view().generation;
   std::lock_guard lock(mutex_);
-  idle_.push_back(std::move(reader));
+  std::erase_if(
+      idle_, [&](const std::unique_ptr<Reader>& idle) { return idle->generation != generation; });
+  if (reader->generation == generation) idle_.push_back(std::move(reader));
 }
 
 }  // namespace search

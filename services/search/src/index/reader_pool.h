@@ -33,7 +33,10 @@ class ReaderPool {
           release(std::move(reader));
           return result;
         } catch (const Xapian::DatabaseModifiedError&) {
-          if (attempt == 3) throw;
+          // A burst of commits outran the reader every time: try later.
+          if (attempt == kAttempts) {
+            throw platform::unavailable("index-busy", "the index changed too fast to read");
+          }
           reader->database.reopen();
         }
       }
@@ -44,6 +47,8 @@ class ReaderPool {
   }
 
  private:
+  static constexpr int kAttempts = 5;
+
   struct Reader {
     Xapian::Database database;
     std::uint64_t generation = 0;

@@ -151,7 +151,10 @@ class Search {
     auto mset = page(strict, request_.facets ? database_.get_doccount() : 0, result.facets);
     const std::uint64_t total = mset.get_matches_estimated();
     result.total = total;
-    if (options_.require_every_word && plan_.clauses.size() >= 2 && total < options_.relax_below) {
+    // Under a sort by price, popularity or newness, products missing a word
+    // would mix with the others: only relevance relaxes.
+    if (options_.require_every_word && request_.sort == SortOrder::relevance &&
+        plan_.clauses.size() >= 2 && total < options_.relax_below) {
       // Few products have every word: those with all but one follow them,
       // or, when there are none, those with any (a walk through every
       // product with the commonest word: kept for when nothing else is
@@ -171,6 +174,9 @@ class Search {
         if (result.total > 0 || plan_.clauses.size() == 2) break;
       }
       result.relaxed = true;
+      if (request_.facets && !recount) {
+        count_filtered_dimensions(strict, database_.get_doccount(), result.facets);
+      }
     } else if (request_.facets) {
       count_filtered_dimensions(strict, database_.get_doccount(), result.facets);
     }

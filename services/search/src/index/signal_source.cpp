@@ -1,5 +1,7 @@
 #include "index/signal_source.h"
 
+#include <algorithm>
+
 namespace search {
 
 SignalSource::SignalSource(std::shared_ptr<const ProductColumns> columns, double popularity,
@@ -10,9 +12,9 @@ void SignalSource::init(const Xapian::Database& database) {
   document_ = 0;
   last_ = database.get_lastdocid();
   documents_ = database.get_doccount();
-  const float largest = columns_->largest_popularity();
-  popularity_scale_ = largest > 0 ? popularity_ / largest : 0;
-  set_maxweight((largest > 0 ? popularity_ : 0) + in_stock_);
+  largest_ = columns_->largest_popularity();
+  popularity_scale_ = largest_ > 0 ? popularity_ / largest_ : 0;
+  set_maxweight((largest_ > 0 ? popularity_ : 0) + in_stock_);
 }
 
 void SignalSource::next(double) { ++document_; }
@@ -30,7 +32,10 @@ bool SignalSource::at_end() const { return document_ > last_; }
 
 double SignalSource::get_weight() const {
   const auto row = columns_->row(document_);
-  return popularity_scale_ * row.popularity + (row.in_stock ? in_stock_ : 0);
+  // A product written since init() may be more popular than the largest
+  // then: never above the maximum promised to the matcher.
+  return std::min(popularity_scale_ * row.popularity, largest_ > 0 ? popularity_ : 0.0) +
+         (row.in_stock ? in_stock_ : 0);
 }
 
 Xapian::PostingSource* SignalSource::clone() const {

@@ -33,6 +33,7 @@ class SignalSource final : public Xapian::PostingSource {
   double popularity_;
   double in_stock_;
   double popularity_scale_ = 0;
+  float largest_ = 0;
   Xapian::docid document_ = 0;
   Xapian::docid last_ = 0;
   Xapian::doccount documents_ = 0;

@@ -4,6 +4,7 @@
 #include "platform/error.h"
 #include "platform/http/form.h"
 #include "platform/http/problem.h"
+#include "platform/log.h"
 #include "reindex/product_source.h"
 
 namespace search {
@@ -37,7 +38,15 @@ ProductPage CatalogProductPages::page(const std::optional<std::string>& cursor) 
   try {
     const auto body = boost::json::parse(response.body).as_object();
     for (const auto& item : body.at("items").as_array()) {
-      page.products.push_back(product_from_catalog(item.as_object()));
+      // A product this index cannot read is left out, as its event would
+      // be: one such product must not keep the others out.
+      try {
+        page.products.push_back(product_from_catalog(item.as_object()));
+      } catch (const platform::Error& error) {
+        if (error.kind() != platform::ErrorKind::invalid_argument) throw;
+        platform::log::warn("reindex left out a product it cannot read",
+                            {{"field", error.field()}, {"error", error.what()}});
+      }
     }
     if (const auto& next = body.at("next_cursor"); next.is_string()) {
       page.next_cursor = std::string(next.as_string());

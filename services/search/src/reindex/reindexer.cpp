@@ -59,6 +59,8 @@ void Reindexer::start() {
       rebuild();
     } catch (const std::exception& error) {
       platform::log::error("reindex failed", {{"error", error.what()}});
+    } catch (...) {
+      platform::log::error("reindex failed", {{"error", "an unknown exception"}});
     }
   });
 }
@@ -75,15 +77,26 @@ void Reindexer::run() {
 
 void Reindexer::rebuild() {
   std::shared_ptr<IndexWriter> built;
+  std::uint64_t products = 0;
   try {
     built = index_.begin_rebuild();
     platform::log::info("reindex started", {{"directory", built->directory().string()}});
     std::optional<std::string> cursor;
-    std::uint64_t products = 0;
+    std::uint64_t skipped = 0;
     do {
       if (stopping_) throw platform::unavailable("shutting-down", "the service is stopping");
       auto page = source_.page(cursor);
-      for (const auto& product : page.products) built->upsert(product);
+      for (const auto& product : page.products) {
+        // One product the index cannot take must not keep every other one
+        // out: it is left out and logged (its next event tries again).
+        try {
+          built->upsert(product);
+        } catch (const platform::Error& error) {
+          ++skipped;
+          platform::log::warn("reindex left a product out",
+                              {{"product_id", product.id}, {"error", error.what()}});
+        }
+      }
       products += page.products.size();
       if (products / kCommitEvery != (products - page.products.size()) / kCommitEvery) {
         built->commit();
@@ -92,24 +105,40 @@ void Reindexer::rebuild() {
       cursor = std::move(page.next_cursor);
     } while (cursor);
     index_.finish_rebuild(*built);
-    const auto generation = index_.view().generation;
-    update([&](ReindexStatus& status) {
-      status.state = ReindexStatus::State::succeeded;
-      status.finished_at = platform::now_unix_millis();
-      status.generation = generation;
-    });
-    platform::log::info("reindex finished",
-                        {{"products", static_cast<std::int64_t>(products)},
-                         {"generation", static_cast<std::int64_t>(generation)}});
-    if (switched_) switched_();
-  } catch (const std::exception& error) {
+    if (skipped > 0) {
+      platform::log::warn("reindex left products out",
+                          {{"skipped", static_cast<std::int64_t>(skipped)}});
+    }
+  } catch (...) {
     if (built) index_.abandon_rebuild(*built);
+    std::string why = "an unknown exception";
+    try {
+      throw;
+    } catch (const std::exception& error) {
+      why = error.what();
+    } catch (...) {
+    }
     update([&](ReindexStatus& status) {
       status.state = ReindexStatus::State::failed;
       status.finished_at = platform::now_unix_millis();
-      status.error = error.what();
+      status.error = why;
     });
     throw;
+  }
+  const auto generation = index_.view().generation;
+  update([&](ReindexStatus& status) {
+    status.state = ReindexStatus::State::succeeded;
+    status.finished_at = platform::now_unix_millis();
+    status.generation = generation;
+  });
+  platform::log::info("reindex finished", {{"products", static_cast<std::int64_t>(products)},
+                                           {"generation", static_cast<std::int64_t>(generation)}});
+  // The new generation is served whatever follows: a failure here is not
+  // the reindex's.
+  try {
+    if (switched_) switched_();
+  } catch (const std::exception& error) {
+    platform::log::error("after a reindex", {{"error", error.what()}});
   }
 }
 

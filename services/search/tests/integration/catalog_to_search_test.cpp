@@ -65,13 +65,17 @@ class CatalogToSearch : public ::testing::TestWithParam<DatabaseBackend>,
     }
   };
 
-  // A search replica with an index of its own, reading the catalog.
-  std::unique_ptr<SearchReplica> start_search() {
+  // A search replica with an index of its own, reading the catalog (at
+  // `catalog_url`, the fixture's catalog by default), in `index` with the
+  // consumer `consumer` when given (a restart), fresh ones otherwise.
+  std::unique_ptr<SearchReplica> start_search(const std::string& catalog_url = {},
+                                              const std::filesystem::path& index = {},
+                                              const std::string& consumer = {}) {
     auto replica = std::make_unique<SearchReplica>();
     SearchServiceOptions options;
-    options.index_directory = replica->directory.path() / "index";
-    options.consumer_name = "search-test-" + platform::random_hex(4);
-    options.catalog_url = catalog_.url();
+    options.index_directory = index.empty() ? replica->directory.path() / "index" : index;
+    options.consumer_name = consumer.empty() ? "search-test-" + platform::random_hex(4) : consumer;
+    options.catalog_url = catalog_url.empty() ? catalog_.url() : catalog_url;
     options.maintenance_interval = std::chrono::milliseconds(50);
     options.search.relax_below = 1;  // totals of exactly this test's products
     options.cache_ttl = std::chrono::milliseconds(0);
@@ -256,6 +260,33 @@ TEST_P(CatalogToSearch, AReindexServesWithoutAPauseAndMissesNothing) {
   for (const auto& item : everything.at("items").as_array()) {
     EXPECT_NE(item.at("id").as_string(), doomed);
   }
+}
+
+// A snapshot that never finished is taken again after a restart, though
+// the index is no longer empty (events arrived meanwhile) and the consumer
+// now exists.
+TEST_P(CatalogToSearch, AnInterruptedSnapshotIsTakenAgainAfterARestart) {
+  import(40, "Walnut Lamp");
+  platform::testing::TemporaryDirectory kept;
+  const auto index = kept.path() / "index";
+  const auto consumer = "search-test-" + platform::random_hex(4);
+  const std::string unreachable = "http://127.0.0.1:1";
+  search_ = start_search(unreachable, index, consumer);
+  use(*search_);
+  create("Oak Lamp");  // an event the new consumer sees
+  ASSERT_TRUE(eventually([&] { return total("oak") == 1; }));
+  EXPECT_EQ(get("/readyz").status, 503) << "the snapshot cannot be read";
+  search_.reset();
+
+  search_ = start_search(unreachable, index, consumer);
+  use(*search_);
+  EXPECT_EQ(get("/readyz").status, 503) << "still owed a snapshot";
+  search_.reset();
+
+  search_ = start_search({}, index, consumer);
+  use(*search_);
+  ASSERT_TRUE(eventually([&] { return get("/readyz").status == 200; }));
+  EXPECT_EQ(total(), 41);
 }
 
 INSTANTIATE_TEST_SUITE_P(BothModes, CatalogToSearch,

@@ -1,3 +1,5 @@
+#include <fstream>
+
 #include "search_fixture.h"
 
 namespace search::testing {
@@ -123,6 +125,43 @@ TEST_F(CatalogEvents, UnreadableEventsAreCountedAndPassedOver) {
   EXPECT_EQ(events_counted("ignored"), 1u) << "events search has no use for";
   EXPECT_EQ(titles("q=copper%20").size(), 1u) << "what came after is applied";
   EXPECT_TRUE(titles("q=broken%20").empty());
+}
+
+// Xapian refuses terms over 245 bytes: a category path of three long slugs
+// makes one, and must still be indexed and filtered on.
+TEST_F(CatalogEvents, LongCategoryPathsAreIndexedAndFiltered) {
+  const std::string slug(120, 'a');
+  CatalogProduct lamp{.title = "Copper Reading Lamp",
+                      .brand = "Lumen",
+                      .category_path = slug + "/" + slug + "/" + slug};
+  publish(lamp);
+  settle();
+  EXPECT_EQ(events_counted("applied"), 1u);
+  EXPECT_EQ(titles("q=copper%20&category=" + lamp.category_path).size(), 1u);
+  EXPECT_EQ(titles("q=copper%20&category=" + slug + "/" + slug).size(), 1u);
+  EXPECT_TRUE(titles("q=copper%20&category=" + slug + "/" + slug + "/b").empty());
+}
+
+// CURRENT naming no generation (a disk that lost it) gives an empty index,
+// not a service that cannot start.
+TEST_F(CatalogEvents, AnUnusableCurrentFileStartsAnEmptyIndex) {
+  CatalogProduct lamp{.title = "Copper Reading Lamp"};
+  publish(lamp);
+  settle();
+  server_->stop(std::chrono::seconds(2));
+  server_.reset();
+  service_.reset();
+  {
+    std::ofstream current(directory_.path() / "index" / "CURRENT", std::ios::trunc);
+    current << "not a generation\n";
+  }
+  restart_without_stopping();
+  EXPECT_EQ(get("/healthz").status, 200);
+  EXPECT_TRUE(titles("q=copper%20").empty()) << "an empty index, for a snapshot to fill";
+  CatalogProduct desk{.title = "Oak Standing Desk"};
+  publish(desk);
+  settle();
+  EXPECT_EQ(titles("q=desk%20").size(), 1u);
 }
 
 class CachedAnswers : public CatalogEvents {

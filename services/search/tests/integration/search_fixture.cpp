@@ -79,6 +79,10 @@ void SearchTest::restart() {
   server_->stop(std::chrono::seconds(2));
   server_.reset();
   service_.reset();
+  restart_without_stopping();
+}
+
+void SearchTest::restart_without_stopping() {
   published_ = 0;  // a new registry counts from nothing
   start();
 }

@@ -58,6 +58,8 @@ class SearchTest : public ::testing::Test, protected platform::testing::ApiCalls
 
   void start();
   void restart();
+  // Starts the service again after a test stopped it (the index kept).
+  void restart_without_stopping();
 
   // Publishes catalog.product.upserted; returns the product's id.
   std::string publish(CatalogProduct& product);

@@ -150,6 +150,20 @@ TEST_F(RelaxedSearching, FewProductsWithEveryWordAreFollowedByProductsWithSome) 
   EXPECT_EQ(search("q=iphone%207%20").at("relaxed"), false) << "three have both words";
 }
 
+TEST_F(RelaxedSearching, ARelaxedAnswerKeepsTheFacetWhoseFilterIsSet) {
+  const auto body = search("q=otterbox%20defender%20&brand=OtterBox");
+  EXPECT_EQ(body.at("relaxed"), true);
+  EXPECT_EQ(body.at("facets").at("brand"),
+            boost::json::parse(R"([{"value":"OtterBox","count":1}])"))
+      << "counted as if the brand were not picked, over the products with every word";
+}
+
+TEST_F(RelaxedSearching, OnlyRelevanceRelaxes) {
+  const auto body = search("q=otterbox%20defender%20&sort=price_asc");
+  EXPECT_EQ(body.at("relaxed"), false) << "sorted by price, the others would mix in";
+  EXPECT_EQ(body.at("total"), 1);
+}
+
 TEST_F(Searching, FiltersNarrowDown) {
   EXPECT_EQ(titles("category=phones/chargers").size(), 2u);
   EXPECT_EQ(titles("category=phones").size(), 7u);
