@@ -52,6 +52,7 @@ struct SearchHit {
 struct SearchResult {
   std::vector<SearchHit> hits;
   std::uint64_t total = 0;  // products matching
+  bool total_exact = true;  // false: an estimate (beyond SearchOptions::exact_totals_up_to)
   Facets facets;
   std::vector<Correction> corrections;
   std::string corrected_text;

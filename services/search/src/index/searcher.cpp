@@ -106,6 +106,10 @@ void set_order(Xapian::Enquire& enquire, SortOrder sort, bool has_words) {
   }
 }
 
+bool counted_exactly(const Xapian::MSet& mset) {
+  return mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+}
+
 bool filtered_on(const SearchFilters& filters, Dimension dimension) {
   switch (dimension) {
     case Dimension::brand:
@@ -151,6 +155,7 @@ class Search {
     auto mset = page(strict, request_.facets ? database_.get_doccount() : 0, result.facets);
     const std::uint64_t total = mset.get_matches_estimated();
     result.total = total;
+    result.total_exact = counted_exactly(mset);
     // Under a sort by price, popularity or newness, products missing a word
     // would mix with the others: only relevance relaxes.
     if (options_.require_every_word && request_.sort == SortOrder::relevance &&
@@ -166,7 +171,10 @@ class Search {
         const auto relaxed = words(matching);
         Facets counted;
         mset = page(relaxed, recount ? kRelaxedFacetSample : 0, counted);
-        result.total = std::max<std::uint64_t>(total, mset.get_matches_estimated());
+        if (mset.get_matches_estimated() > total) {
+          result.total = mset.get_matches_estimated();
+          result.total_exact = counted_exactly(mset);
+        }
         if (recount) {
           result.facets = std::move(counted);
           count_filtered_dimensions(relaxed, kRelaxedFacetSample, result.facets);
@@ -215,9 +223,11 @@ class Search {
     set_order(enquire, request_.sort, !plan_.empty());
     if (counted > 0) enquire.add_matchspy(&counter);
     const auto page_end = static_cast<Xapian::doccount>(request_.offset + request_.limit);
+    const auto exact_up_to = static_cast<Xapian::doccount>(
+        std::min<std::uint64_t>(options_.exact_totals_up_to, database_.get_doccount()));
     auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request_.offset),
                                  static_cast<Xapian::doccount>(request_.limit),
-                                 std::max(counted, page_end + 1));
+                                 std::max({counted, page_end + 1, exact_up_to}));
     if (counted > 0) counter.fill(facets, filters, options_.brand_facet_size);
     return mset;
   }
@@ -288,6 +298,7 @@ Suggestions Searcher::suggest(std::string_view text, std::size_t queries,
   auto suggest_options = options_;
   suggest_options.plan.prefix_known_words = true;
   suggest_options.relax_below = 1;
+  suggest_options.exact_totals_up_to = 0;  // no totals shown: only the best matches matter
   const auto plan = plan_query(text, *lexicon, *synonyms_, suggest_options.plan);
   if (plan.empty()) return suggestions;
   suggestions.corrected_text = plan.corrected_text;

@@ -28,6 +28,14 @@ struct SearchOptions {
   double bm25_k1 = 1.2;
   double bm25_b = 0.75;
   std::size_t brand_facet_size = 20;
+  // Totals up to this many are counted, not estimated. Xapian estimates a
+  // match count from term frequencies once it has enough matches for the
+  // page, and entries that are not products (stock figures that came
+  // first, removals) skew that estimate below the truth; a shop that says
+  // "12 results" must have 12. Elasticsearch counts exactly up to 10,000
+  // by default; a thousand matches cost well under a millisecond to count
+  // here, and with facets every match is visited anyway.
+  std::uint64_t exact_totals_up_to = 1000;
 };
 
 // As-you-type help: completed queries and the products they lead to.

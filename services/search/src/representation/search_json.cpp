@@ -76,6 +76,7 @@ boost::json::object to_json(const SearchRequest& request, const SearchResult& re
                            {"relaxed", result.relaxed},
                            {"sort", to_string(request.sort)},
                            {"total", result.total},
+                           {"total_exact", result.total_exact},
                            {"items", std::move(items)}};
   if (request.facets) body["facets"] = facets_json(result.facets);
   body["next_cursor"] = next_cursor ? boost::json::value(*next_cursor) : nullptr;

@@ -1,5 +1,6 @@
 #include <set>
 
+#include "platform/ids.h"
 #include "search_fixture.h"
 
 namespace search::testing {
@@ -231,6 +232,56 @@ TEST_F(Searching, PagesFollowTheirCursor) {
   const std::string cursor(first.at("next_cursor").as_string());
   expect_problem(get("/v1/search?category=home&limit=3&cursor=" + cursor), 400, "invalid-field");
   expect_problem(get("/v1/search?cursor=bm90IGEgY3Vyc29y"), 400, "invalid-field");
+}
+
+// Totals beside entries that are not products: stock figures that came
+// before their product and removals, which a new replica's consumer gets
+// from every product the catalog ever had.
+class Totals : public SearchTest {
+ protected:
+  void configure(SearchServiceOptions& options) const override {
+    SearchTest::configure(options);
+    options.search.exact_totals_up_to = 150;
+  }
+
+  // Titles of different lengths, so that some rank above the others and
+  // the ranking could stop before it has seen every match.
+  void add_lanterns(int count) {
+    for (int i = 0; i < count; ++i) {
+      CatalogProduct lantern{
+          .title = i % 10 == 0 ? "Lantern" : "Brass Storm Lantern " + std::to_string(i),
+          .brand = "Lumen",
+          .description = std::string(i % 7, 'x') + " for the garden"};
+      publish(lantern);
+    }
+  }
+};
+
+TEST_F(Totals, AreCountedWhateverElseTheIndexHolds) {
+  add_lanterns(120);
+  for (int i = 0; i < 600; ++i) publish_stock(platform::new_uuid_v7(), 4, 1);
+  for (int i = 0; i < 300; ++i) publish_deletion(platform::new_uuid_v7());
+  settle();
+
+  const std::vector<std::pair<std::string, int>> expected{
+      {"q=lantern&facets=false&limit=1", 120},
+      {"q=lantern&facets=false&limit=20", 120},
+      {"q=brass%20lantern&facets=false&limit=1", 108},  // not the plain "Lantern"s
+      {"q=lantern&facets=false&limit=1&in_stock=true&brand=Lumen", 120}};
+  for (const auto& [query, total] : expected) {
+    const auto body = search(query);
+    EXPECT_EQ(body.at("total"), total) << query;
+    EXPECT_EQ(body.at("total_exact"), true) << query;
+  }
+
+  // Beyond the bound a total without facets is an estimate, and says so;
+  // with facets every match is counted.
+  add_lanterns(100);
+  settle();
+  EXPECT_EQ(search("q=lantern&facets=false&limit=1").at("total_exact"), false);
+  const auto counted = search("q=lantern&limit=1");
+  EXPECT_EQ(counted.at("total"), 220);
+  EXPECT_EQ(counted.at("total_exact"), true);
 }
 
 TEST_F(Searching, HighlightsTheMatchedWords) {
