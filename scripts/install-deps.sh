@@ -27,6 +27,7 @@ packages=(
   libpq-dev
   libsqlite3-dev
   libssl-dev
+  libvips-dev
   libxapian-dev
   lld
   nats-server

@@ -16,6 +16,8 @@ section() { printf '\n==== %s ====\n' "$*"; }
 section "test tooling (npm ci)"
 # The OpenID conformance test drives the auth service with openid-client and jose.
 npm ci --prefix services/auth/tests/oidc --no-audit --no-fund --loglevel=error
+# The object-store tests run s3rver and check the signer against the AWS SDK's.
+npm ci --prefix platform/tests/storage/s3 --no-audit --no-fund --loglevel=error
 
 section "build (release)"
 cmake --preset release >/dev/null

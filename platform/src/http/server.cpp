@@ -36,7 +36,9 @@ class Server::Impl {
     // allows and narrow it once the route is matched.
     largest_body_ = options_.max_body_bytes;
     for (const auto& route : router_.routes()) {
-      largest_body_ = std::max(largest_body_, route->options.max_body_bytes.value_or(0));
+      if (!route->options.max_body_bytes) continue;
+      largest_body_ = std::max(largest_body_, *route->options.max_body_bytes);
+      routes_have_limits_ = true;
     }
   }
 
@@ -252,7 +254,8 @@ class Server::Impl {
   // The route's own body limit, or the server's.
   std::size_t body_limit_for(const bhttp::request<bhttp::string_body>& header) const {
     // Most services have no route of their own size: skip the extra match.
-    if (largest_body_ == options_.max_body_bytes) return options_.max_body_bytes;
+    // (A route's limit may be smaller than the server's, as well as larger.)
+    if (!routes_have_limits_) return options_.max_body_bytes;
     const auto target = std::string_view(header.target());
     const auto match =
         router_.match(method_of(header.method()), target.substr(0, target.find('?')));
@@ -265,6 +268,7 @@ class Server::Impl {
   ServerOptions options_;
   Router router_;
   std::size_t largest_body_ = 0;
+  bool routes_have_limits_ = false;  // some route sets a body limit of its own
   Middleware middleware_;
   asio::io_context io_;
   asio::thread_pool workers_;

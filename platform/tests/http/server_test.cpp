@@ -99,6 +99,10 @@ class ServerTest : public ::testing::Test {
         Method::post, "/v1/bulk",
         [](Request& request) { return Response::text(200, std::to_string(request.body.size())); },
         with_body_limit(public_route(), 4096));
+    router.add(
+        Method::post, "/v1/small",
+        [](Request& request) { return Response::text(200, std::to_string(request.body.size())); },
+        with_body_limit(public_route(), 100));
     router.get(
         "/v1/fail",
         [](Request&) -> Response {
@@ -214,6 +218,19 @@ TEST_F(ServerTest, HonoursARoutesOwnBodyLimit) {
   EXPECT_EQ(status_line(chunked).substr(0, 12), "HTTP/1.1 413") << chunked;
   auto too_big = request("POST /v1/bulk HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n");
   EXPECT_NE(too_big.find("exceeds 4096 bytes"), std::string::npos) << too_big;
+}
+
+// A route's limit below the server's was once ignored: the server skipped
+// the route lookup whenever no route allowed more than it did.
+TEST_F(ServerTest, HonoursARouteLimitBelowTheServers) {
+  const std::string body(500, 'x');
+  const auto small =
+      request("POST /v1/small HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n" + body);
+  EXPECT_EQ(status_line(small).substr(0, 12), "HTTP/1.1 413") << small;
+  EXPECT_NE(small.find("exceeds 100 bytes"), std::string::npos) << small;
+  const auto within =
+      request("POST /v1/small HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n" + body.substr(0, 50));
+  EXPECT_NE(within.find("\r\n\r\n50"), std::string::npos) << within;
 }
 
 TEST_F(ServerTest, AnswersExpectContinue) {

@@ -1,13 +1,11 @@
 #include "index/index_directory.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <charconv>
 #include <fstream>
 
 #include "platform/error.h"
+#include "platform/files.h"
 
 namespace search {
 namespace {
@@ -60,19 +58,7 @@ std::uint64_t IndexDirectory::next_generation() const {
 }
 
 void IndexDirectory::make_current(std::uint64_t generation) {
-  const auto temporary = root_ / "CURRENT.next";
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    out << generation << '\n';
-    out.flush();
-    if (!out) throw std::runtime_error("cannot write " + temporary.string());
-  }
-  // The name moves only once the content is on disk.
-  if (const int fd = ::open(temporary.c_str(), O_RDONLY); fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
-  std::filesystem::rename(temporary, root_ / "CURRENT");
+  platform::write_file_atomically(root_ / "CURRENT", std::to_string(generation) + "\n");
 }
 
 void IndexDirectory::remove(std::uint64_t generation) {
