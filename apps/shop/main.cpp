@@ -6,13 +6,16 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "auth_service.h"
 #include "cart_service.h"
 #include "catalog_service.h"
 #include "customers_service.h"
 #include "demo/demo_catalog.h"
+#include "demo_pictures.h"
 #include "gateway.h"
+#include "images_service.h"
 #include "orders_service.h"
 #include "payments_service.h"
 #include "platform/bus/database_bus.h"
@@ -24,6 +27,8 @@
 #include "platform/http/service_token.h"
 #include "platform/kv/key_value_store.h"
 #include "platform/log.h"
+#include "platform/storage/filesystem_object_store.h"
+#include "processing/vips_runtime.h"
 #include "saga/remote_participants.h"
 #include "search_service.h"
 #include "search_settings.h"
@@ -39,7 +44,8 @@ platform::http::Response shop_index(platform::http::Request&) {
                                {"payments", "/api/payments/v1/payment-methods"},
                                {"orders", "/api/orders/v1/orders"},
                                {"cart", "/api/cart/v1/cart"},
-                               {"search", "/api/search/v1/search?q=lamp"}};
+                               {"search", "/api/search/v1/search?q=lamp"},
+                               {"images", "/api/images/v1/images/{id}?preset=card"}};
   return platform::http::json_response(
       200, boost::json::object{
                {"name", "shop"}, {"mode", "embedded"}, {"services", std::move(services)}});
@@ -116,6 +122,9 @@ int main(int argc, char** argv) {
       config.milliseconds("CATALOG_CACHE_TTL_MS", catalog_options.cache_ttl,
                           "how long catalog reads may be served from memory; 0 disables");
   const bool seed = config.flag("SHOP_SEED_DEMO", true, "fill an empty shop with the demo catalog");
+  const auto demo_picture_size = static_cast<int>(
+      config.integer("SHOP_DEMO_PICTURE_SIZE", 800,
+                     "width and height of the pictures drawn for demo products", 64, 4096));
   const auto web_root = config.text("SHOP_WEB_ROOT", "web/dist", "the built web app to serve");
   const auto rate_limit = config.integer("SHOP_RATE_LIMIT", 100,
                                          "requests per second one client may make (burst: twice "
@@ -123,7 +132,7 @@ int main(int argc, char** argv) {
                                          0, 1'000'000);
   // The services' own loopback ports, for looking at one service alone.
   struct {
-    int auth, catalog, customers, payments, orders, cart, search;
+    int auth, catalog, customers, payments, orders, cart, search, images;
   } ports{};
   ports.auth = static_cast<int>(config.integer(
       "SHOP_AUTH_PORT", 0, "the auth service's own port (0: any free one)", 0, 65535));
@@ -139,6 +148,8 @@ int main(int argc, char** argv) {
       "SHOP_CART_PORT", 0, "the cart service's own port (0: any free one)", 0, 65535));
   ports.search = static_cast<int>(config.integer(
       "SHOP_SEARCH_PORT", 0, "the search service's own port (0: any free one)", 0, 65535));
+  ports.images = static_cast<int>(config.integer(
+      "SHOP_IMAGES_PORT", 0, "the images service's own port (0: any free one)", 0, 65535));
   auto search_options = search::read_search_options(config, (data / "search").string());
   const auto search_synonyms = search::read_synonyms(config);
   const auto log_level = config.text("LOG_LEVEL", "info", "debug, info, warn or error");
@@ -178,6 +189,13 @@ int main(int argc, char** argv) {
       if (created > 0) platform::log::info("demo catalog seeded", {{"products", created}});
     }
 
+    // Pictures in a directory where S3 would keep them.
+    images::start_vips(1);
+    auto images_database = platform::db::open_database("sqlite:" + (data / "images.db").string());
+    images::ImagesService::migrate(*images_database);
+    platform::storage::FilesystemObjectStore images_store(data / "images");
+    images::ImagesService images_service(*images_database, images_store, registry, verifier, {});
+
     auto customers_database =
         platform::db::open_database("sqlite:" + (data / "customers.db").string());
     customers::CustomersService::migrate(*customers_database);
@@ -198,6 +216,8 @@ int main(int argc, char** argv) {
     hosts.add("customers", customers_service.routes(), gateway::EdgeAuth::required,
               ports.customers);
     hosts.add("payments", payments_service.routes(), gateway::EdgeAuth::required, ports.payments);
+    hosts.add("images", images_service.routes(), gateway::EdgeAuth::optional, ports.images,
+              images_service.options().max_upload_bytes + (1 << 20));  // form overhead
 
     // Orders calls the catalog and payments over HTTP as itself, as it does
     // when it runs alone.
@@ -262,8 +282,24 @@ int main(int argc, char** argv) {
     listen.io_threads = server_options.io_threads;
     gateway::Gateway gateway(std::move(gateway_config), listen, registry, verifier);
     gateway.start();
+    // Drawing a few hundred pictures takes a while on a small machine: the
+    // shop opens at once and products get theirs as they are drawn.
+    std::jthread demo_painter;
+    if (seed) {
+      demo_painter = std::jthread([&](std::stop_token stop) {
+        try {
+          const int pictured = picture_demo_products(catalog_service.store(), images_service,
+                                                     demo_picture_size, stop);
+          platform::log::info("demo pictures checked", {{"drawn", pictured}});
+        } catch (const std::exception& error) {
+          platform::log::error("demo pictures failed", {{"error", error.what()}});
+        }
+      });
+    }
     const char* signal = signals.wait();
     platform::log::info("shutting down", {{"signal", signal}});
+    demo_painter.request_stop();
+    if (demo_painter.joinable()) demo_painter.join();
     gateway.stop(std::chrono::seconds(10));
     hosts.stop();
   } catch (const std::exception& exception) {

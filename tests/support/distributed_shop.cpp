@@ -36,8 +36,8 @@ DistributedShop::DistributedShop(const std::filesystem::path& directory, Options
   if (!infrastructure_configured()) {
     throw std::runtime_error("PostgreSQL, Redis and NATS are not configured (SHOP_TEST_*)");
   }
-  for (const auto* service :
-       {"auth", "catalog", "customers", "payments", "orders", "cart", "search", "gateway"}) {
+  for (const auto* service : {"auth", "catalog", "customers", "payments", "orders", "cart",
+                              "search", "images", "gateway"}) {
     ports_[service] = platform::testing::free_port();
   }
   gateway_url_ = "http://127.0.0.1:" + std::to_string(ports_["gateway"]);
@@ -112,6 +112,20 @@ DistributedShop::DistributedShop(const std::filesystem::path& directory, Options
   search["SEARCH_CONSUMER_NAME"] = "search-" + platform::crypto::random_token(6);
   start("search", SEARCH_BINARY, search);
 
+  auto images = verification;
+  if (platform::testing::object_store_tools_installed()) {
+    s3_ = std::make_unique<platform::testing::S3Server>();
+    const auto s3 = s3_->settings();
+    images["IMAGES_STORE"] = "s3";
+    images["IMAGES_S3_ENDPOINT"] = s3.endpoint;
+    images["IMAGES_S3_BUCKET"] = s3.bucket;
+    images["IMAGES_S3_ACCESS_KEY_ID"] = s3.credentials.access_key_id;
+    images["IMAGES_S3_SECRET_ACCESS_KEY"] = s3.credentials.secret_access_key;
+  } else {
+    images["IMAGES_STORE"] = "file:" + (directory_ / "images").string();
+  }
+  start("images", IMAGES_BINARY, images);
+
   std::string upstreams, routes;
   for (const auto& [service, port] : ports_) {
     if (service == "gateway") continue;
@@ -121,8 +135,11 @@ DistributedShop::DistributedShop(const std::filesystem::path& directory, Options
                         : service == "orders" || service == "payments" || service == "customers"
                             ? "required"
                             : "optional";
+    // Uploads of pictures are larger than any other body.
+    const auto body_limit = service == "images" ? R"(, "max_body_bytes": 27262976)" : "";
     routes += std::string(routes.empty() ? "" : ",") + R"({"prefix": "/api/)" + service +
-              R"(", "upstream": ")" + service + R"(", "auth": ")" + access + R"("})";
+              R"(", "upstream": ")" + service + R"(", "auth": ")" + access + R"(")" + body_limit +
+              "}";
   }
   const auto gateway_config = directory_ / "gateway.json";
   write_file(gateway_config, R"({"upstreams": [)" + upstreams + R"(], "routes": [)" + routes +
@@ -135,8 +152,8 @@ DistributedShop::DistributedShop(const std::filesystem::path& directory, Options
 DistributedShop::~DistributedShop() {
   // The gateway first, the services in the reverse order of their start;
   // databases last.
-  for (const auto* service :
-       {"gateway", "search", "cart", "orders", "payments", "customers", "catalog", "auth"}) {
+  for (const auto* service : {"gateway", "images", "search", "cart", "orders", "payments",
+                              "customers", "catalog", "auth"}) {
     if (const auto found = processes_.find(service); found != processes_.end()) {
       found->second->stop(SIGTERM);
     }

@@ -8,16 +8,19 @@
 #include "platform/http/client.h"
 #include "platform/testing/child_process.h"
 #include "platform/testing/databases.h"
+#include "platform/testing/s3_server.h"
 
 namespace shop::testing {
 
 // The whole shop distributed, as it runs in production but on loopback:
-// auth, catalog, customers, payments, orders and cart each as its own
-// process on a fresh PostgreSQL database (the cart on Redis, search on an
-// index of its own), all on NATS JetStream, and the gateway in front of them. The infrastructure
-// comes from the SHOP_TEST_* environment (scripts/test-infra.sh); services call each other as the
-// confidential clients "orders" and "cart". For the end-to-end system test and the checkout
-// benchmark.
+// auth, catalog, customers, payments, orders, cart, search and images each
+// as its own process on a fresh PostgreSQL database (the cart on Redis,
+// search on an index of its own, images' pictures on S3: an s3rver on
+// loopback, or a directory when the npm tools are not installed), all on
+// NATS JetStream, and the gateway in front of them. The infrastructure
+// comes from the SHOP_TEST_* environment (scripts/test-infra.sh); services
+// call each other as the confidential clients "orders" and "cart". For the
+// end-to-end system tests and the checkout benchmark.
 class DistributedShop {
  public:
   struct Options {
@@ -41,6 +44,8 @@ class DistributedShop {
   // A service reached directly, bypassing the gateway.
   std::string service_url(const std::string& service) const;
   std::string log(const std::string& service) const;
+  // Where the images service keeps pictures; null when it uses a directory.
+  const platform::testing::S3Server* s3() const noexcept { return s3_.get(); }
   // The PostgreSQL database of a service that has one.
   const std::string& database_url(const std::string& service) const;
 
@@ -67,6 +72,7 @@ class DistributedShop {
   void launch(const std::string& service);
 
   std::filesystem::path directory_;
+  std::unique_ptr<platform::testing::S3Server> s3_;
   std::map<std::string, int> ports_;
   std::map<std::string, std::unique_ptr<platform::testing::FreshDatabase>> databases_;
   std::map<std::string, std::unique_ptr<platform::testing::ChildProcess>> processes_;

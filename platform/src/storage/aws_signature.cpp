@@ -122,7 +122,7 @@ Signature sign_v4(const SignableRequest& request, const AwsCredentials& credenti
   std::string canonical_headers;
   std::string signed_headers;
   for (const auto& [name, value] : fields) {
-    canonical_headers += name + ':' + value + '\n';
+    canonical_headers.append(name).append(1, ':').append(value).append(1, '\n');
     if (!signed_headers.empty()) signed_headers += ';';
     signed_headers += name;
   }

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "platform/error.h"
+#include "platform/html_text.h"
 #include "platform/http/client.h"
 #include "platform/log.h"
 #include "s3_xml.h"
@@ -194,7 +195,7 @@ class S3ObjectStore::Impl {
         expect_success(uploaded, "store a part of", key);
         const auto etag = uploaded.headers.get("ETag");
         part_list += "<Part><PartNumber>" + std::to_string(number) + "</PartNumber><ETag>" +
-                     s3_xml::escape(etag) + "</ETag></Part>";
+                     escape_html(etag) + "</ETag></Part>";
       }
       part_list += "</CompleteMultipartUpload>";
       expect_success(send({http::Method::post,

@@ -10,7 +10,7 @@
 #include "aws_sdk_signer.h"
 #include "platform/http/server.h"
 #include "platform/storage/s3_object_store.h"
-#include "platform_storage_tools.h"
+#include "platform/testing/s3_server.h"
 
 namespace platform::storage {
 namespace {

@@ -22,9 +22,5 @@ TEST(S3Xml, KeepsWhatIsNotAnEntityAsWritten) {
   EXPECT_EQ(element_text("<M>&#233;&#x1F4F7;</M>", "M"), "\xc3\xa9\xf0\x9f\x93\xb7");
 }
 
-TEST(S3Xml, EscapesWhatWouldEndOrStartMarkup) {
-  EXPECT_EQ(escape("\"etag\" <&> 'x'"), "&quot;etag&quot; &lt;&amp;&gt; &apos;x&apos;");
-}
-
 }  // namespace
 }  // namespace platform::storage::s3_xml

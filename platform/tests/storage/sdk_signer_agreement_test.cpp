@@ -8,7 +8,7 @@
 
 #include "aws_sdk_signer.h"
 #include "platform/storage/aws_signature.h"
-#include "platform_storage_tools.h"
+#include "platform/testing/s3_server.h"
 
 namespace platform::storage {
 namespace {

@@ -1,9 +1,9 @@
-#include "s3_server.h"
+#include "platform/testing/s3_server.h"
 
 #include <cstdlib>
 #include <stdexcept>
 
-namespace platform::storage::testing {
+namespace platform::testing {
 
 namespace {
 
@@ -19,7 +19,12 @@ void make_certificate(const std::filesystem::path& directory) {
 
 }  // namespace
 
-S3Server::S3Server(bool tls) : port_(platform::testing::free_port()), tls_(tls) {
+bool object_store_tools_installed() {
+  return std::filesystem::exists(std::filesystem::path(SHOP_OBJECT_STORE_TOOLS) /
+                                 "node_modules/s3rver");
+}
+
+S3Server::S3Server(bool tls) : port_(free_port()), tls_(tls) {
   std::filesystem::create_directories(directory_.path() / "data");
   std::vector<std::string> arguments = {
       std::string(SHOP_OBJECT_STORE_TOOLS) + "/node_modules/s3rver/bin/s3rver.js",
@@ -39,16 +44,15 @@ S3Server::S3Server(bool tls) : port_(platform::testing::free_port()), tls_(tls) 
     arguments.insert(arguments.end(), {"--key", (directory_.path() / "key.pem").string(), "--cert",
                                        certificate_.string()});
   }
-  process_ = std::make_unique<platform::testing::ChildProcess>(
-      SHOP_NODE_PROGRAM, std::map<std::string, std::string>{}, directory_.path() / "s3rver.log",
-      arguments);
+  process_ = std::make_unique<ChildProcess>(SHOP_NODE_PROGRAM, std::map<std::string, std::string>{},
+                                            directory_.path() / "s3rver.log", arguments);
   if (!process_->wait_for_log("S3rver listening", std::chrono::seconds(20))) {
     throw std::runtime_error("s3rver did not start: " + process_->log());
   }
 }
 
-S3Settings S3Server::settings() const {
-  S3Settings settings;
+storage::S3Settings S3Server::settings() const {
+  storage::S3Settings settings;
   settings.endpoint =
       std::string(tls_ ? "https" : "http") + "://127.0.0.1:" + std::to_string(port_);
   settings.bucket = bucket;
@@ -58,13 +62,13 @@ S3Settings S3Server::settings() const {
   return settings;
 }
 
-S3Settings S3Server::virtual_host_settings() const {
+storage::S3Settings S3Server::virtual_host_settings() const {
   auto settings = this->settings();
   settings.endpoint = std::string(tls_ ? "https" : "http") + "://s3." + service_domain + ":" +
                       std::to_string(port_);
-  settings.addressing = S3AddressingStyle::virtual_host;
+  settings.addressing = storage::S3AddressingStyle::virtual_host;
   settings.connect_to = "127.0.0.1:" + std::to_string(port_);
   return settings;
 }
 
-}  // namespace platform::storage::testing
+}  // namespace platform::testing

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "platform/http/message.h"
+
+namespace images {
+
+// Bytes ready to send, shared by the cache and the requests sending them.
+struct Representation {
+  std::string body;
+  std::string content_type;
+  std::string etag;  // strong, quoted
+  bool varies_by_accept = false;
+};
+
+// The answer to a GET for `representation`: 200, 206 for one satisfiable
+// byte range, 416 for an unsatisfiable one, 304 when If-None-Match names
+// its ETag. Pictures under content-addressed URLs never change, so they are
+// cacheable for a year and marked immutable.
+platform::http::Response respond_with(const platform::http::Request& request,
+                                      const Representation& representation);
+
+}  // namespace images
