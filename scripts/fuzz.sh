@@ -6,10 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-60}
+targets=(http_request catalog_input auth_input images_input)
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "$(nproc)"
+# Only the fuzzers and what they link: the services' executables are built
+# (and tested) by the other presets.
+cmake --build --preset fuzz -j "$(nproc)" --target "${targets[@]/#/fuzz_}"
 mkdir -p build/fuzz/findings
-for target in http_request catalog_input auth_input; do
+for target in "${targets[@]}"; do
   corpus=build/fuzz/corpus/$target
   mkdir -p "$corpus"
   cp -n fuzz/corpus/$target/* "$corpus"/ 2>/dev/null || true
