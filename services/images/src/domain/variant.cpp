@@ -86,6 +86,8 @@ Variant parse_variant(const std::vector<std::pair<std::string, std::string>>& qu
   bool explicit_width = false;
   bool explicit_height = false;
   bool explicit_quality = false;
+  bool explicit_fit = false;
+  bool preset_named = false;
   for (const auto& [name, value] : query) {
     if (name == "preset") {
       const auto preset = rules.presets.find(value);
@@ -98,6 +100,7 @@ Variant parse_variant(const std::vector<std::pair<std::string, std::string>>& qu
       const auto format = variant.format;
       variant = preset->second;
       if (format) variant.format = format;
+      preset_named = true;
     } else if (name == "w") {
       variant.width = dimension(name, value, rules.max_signed_dimension);
       explicit_width = true;
@@ -108,6 +111,7 @@ Variant parse_variant(const std::vector<std::pair<std::string, std::string>>& qu
       const auto fit = fit_named(value);
       if (!fit) bad("fit", "fit must be inside, cover or contain");
       variant.fit = *fit;
+      explicit_fit = true;
     } else if (name == "q") {
       const auto quality = number_of(value);
       if (!quality || *quality < 1 || *quality > 100) bad("q", "q must be a quality from 1 to 100");
@@ -124,8 +128,19 @@ Variant parse_variant(const std::vector<std::pair<std::string, std::string>>& qu
     } else if (name == "sig") {
       signature = value;
     } else {
-      bad(name, "unknown parameter " + name + "; use preset, w, h, fit, q, format or sig");
+      const auto shown = name.substr(0, 40);
+      bad(shown, "unknown parameter " + shown + "; use preset, w, h, fit, q, format or sig");
     }
+  }
+  // A preset is the whole size: mixed with its own parameters, which would
+  // win would depend on their order in the URL.
+  if (preset_named && (explicit_width || explicit_height || explicit_fit || explicit_quality)) {
+    bad("preset", "preset names a size and quality; only format may go with it");
+  }
+  // Without a size, the largest listed width: a picture is re-encoded at
+  // most that large, however large it was uploaded.
+  if (variant.width == 0 && variant.height == 0 && !rules.widths.empty()) {
+    variant.width = *std::max_element(rules.widths.begin(), rules.widths.end());
   }
   if (variant.fit != Fit::inside && (variant.width == 0 || variant.height == 0)) {
     bad("fit", "fit cover and contain need both w and h");

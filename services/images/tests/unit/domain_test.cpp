@@ -81,7 +81,10 @@ TEST_F(ParseVariant, PresetsAndAllowListedSizes) {
   EXPECT_EQ(parse({{"w", "640"}}), (Variant{640, 0, Fit::inside, 80, std::nullopt}));
   EXPECT_EQ(parse({{"w", "480"}, {"h", "320"}, {"fit", "contain"}, {"q", "60"}, {"format", "jpg"}}),
             (Variant{480, 320, Fit::contain, 60, ImageFormat::jpeg}));
-  EXPECT_EQ(parse({{"format", "auto"}}), (Variant{0, 0, Fit::inside, 80, std::nullopt}));
+  // No size: the largest listed width, never the upload's full size.
+  EXPECT_EQ(parse({{"format", "auto"}}), (Variant{1920, 0, Fit::inside, 80, std::nullopt}));
+  EXPECT_EQ(parse({{"q", "60"}, {"format", "webp"}}),
+            (Variant{1920, 0, Fit::inside, 60, ImageFormat::webp}));
 }
 
 TEST_F(ParseVariant, AnythingOutsideTheListsIsRefusedNamingTheParameter) {
@@ -97,8 +100,11 @@ TEST_F(ParseVariant, AnythingOutsideTheListsIsRefusedNamingTheParameter) {
   EXPECT_EQ(refused_field({{"format", "tiff"}}), "format");
   EXPECT_EQ(refused_field({{"preset", "huge"}}), "preset");
   EXPECT_EQ(refused_field({{"width", "640"}}), "width");
-  // A preset does not let a query smuggle in a size of its own.
-  EXPECT_EQ(refused_field({{"preset", "card"}, {"w", "3000"}}), "w");
+  // A preset goes with a format only: no size or quality of the query's own.
+  EXPECT_EQ(refused_field({{"preset", "card"}, {"w", "3000"}}), "preset");
+  EXPECT_EQ(refused_field({{"w", "320"}, {"preset", "card"}}), "preset");
+  EXPECT_EQ(refused_field({{"preset", "card"}, {"q", "90"}}), "preset");
+  EXPECT_EQ(refused_field({{std::string(500, 'x'), "1"}}), std::string(40, 'x'));
 }
 
 TEST_F(ParseVariant, SignedUrlsOpenAnySizeUpToTheBoundAndNothingElse) {
