@@ -1,13 +1,12 @@
 #include "platform/http/json_response.h"
 
-#include <strings.h>
-
 #include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <charconv>
 
 #include "platform/error.h"
 #include "platform/json.h"
+#include "platform/text.h"
 
 namespace platform::http {
 namespace {
@@ -19,18 +18,12 @@ std::optional<std::int64_t> parse_integer(std::string_view text) {
   return value;
 }
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 // Calls visit(tag) for each entity tag of a comma-separated header.
 template <class Visit>
 bool any_tag(std::string_view header, Visit&& visit) {
   while (!header.empty()) {
     const auto comma = header.find(',');
-    if (visit(trim(header.substr(0, comma)))) return true;
+    if (visit(trim_blanks(header.substr(0, comma)))) return true;
     if (comma == std::string_view::npos) break;
     header.remove_prefix(comma + 1);
   }
@@ -46,12 +39,9 @@ Response json_response(int status, const boost::json::value& body) {
 void require_content_type(const Request& request,
                           std::initializer_list<std::string_view> accepted) {
   auto type = request.header("Content-Type");
-  type = trim(type.substr(0, type.find(';')));
+  type = trim_blanks(type.substr(0, type.find(';')));
   for (auto candidate : accepted) {
-    if (type.size() == candidate.size() &&
-        ::strncasecmp(type.data(), candidate.data(), type.size()) == 0) {
-      return;
-    }
+    if (equal_ignoring_case(type, candidate)) return;
   }
   std::string expected;
   for (auto candidate : accepted)
@@ -79,7 +69,7 @@ bool if_none_match(const Request& request, std::string_view etag) {
 }
 
 std::optional<std::int64_t> if_match_version(const Request& request, std::string_view id) {
-  const auto header = trim(request.header("If-Match"));
+  const auto header = trim_blanks(request.header("If-Match"));
   if (header.empty()) return std::nullopt;
   const std::string prefix = "\"" + std::string(id) + ".";
   if (header.size() > prefix.size() + 1 && header.starts_with(prefix) && header.back() == '"') {

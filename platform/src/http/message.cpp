@@ -1,19 +1,12 @@
 #include "platform/http/message.h"
 
-#include <strings.h>
-
 #include <algorithm>
 
 #include "platform/error.h"
+#include "platform/text.h"
 
 namespace platform::http {
-namespace {
-
-bool same_name(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && ::strncasecmp(a.data(), b.data(), a.size()) == 0;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::string_view to_string(Method method) {
   switch (method) {
@@ -39,14 +32,14 @@ std::string_view to_string(Method method) {
 
 std::string_view Headers::get(std::string_view name) const {
   for (const auto& [key, value] : fields_) {
-    if (same_name(key, name)) return value;
+    if (equal_ignoring_case(key, name)) return value;
   }
   return {};
 }
 
 bool Headers::contains(std::string_view name) const {
   return std::any_of(fields_.begin(), fields_.end(),
-                     [&](const auto& field) { return same_name(field.first, name); });
+                     [&](const auto& field) { return equal_ignoring_case(field.first, name); });
 }
 
 void Headers::set(std::string_view name, std::string_view value) {
@@ -59,7 +52,7 @@ void Headers::add(std::string_view name, std::string_view value) {
 }
 
 void Headers::remove(std::string_view name) {
-  std::erase_if(fields_, [&](const auto& field) { return same_name(field.first, name); });
+  std::erase_if(fields_, [&](const auto& field) { return equal_ignoring_case(field.first, name); });
 }
 
 std::optional<std::string_view> Request::query_parameter(std::string_view name) const {

@@ -5,21 +5,11 @@
 #include <utility>
 #include <vector>
 
+#include "platform/text.h"
+
 namespace platform::http {
 
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  for (auto& c : result) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return result;
-}
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // The value of `parameter` in "form-data; name=\"file\"; filename=\"a.jpg\"",
 // quoted (with backslash escapes) or a bare token; nullopt when absent or
@@ -32,7 +22,7 @@ std::optional<std::string> parameter_of(std::string_view header, std::string_vie
   bool quoted = false;
   bool skipped_type = false;  // the first segment is the type itself
   const auto finish = [&] {
-    if (skipped_type && in_value) parameters.emplace_back(lower(trimmed(name)), value);
+    if (skipped_type && in_value) parameters.emplace_back(ascii_lower(trim_blanks(name)), value);
     skipped_type = true;
     name.clear();
     value.clear();
@@ -51,7 +41,7 @@ std::optional<std::string> parameter_of(std::string_view header, std::string_vie
     } else if (c == ';') {
       finish();
     } else if (in_value) {
-      if (c == '"' && trimmed(value).empty()) {
+      if (c == '"' && trim_blanks(value).empty()) {
         value.clear();
         quoted = true;
       } else if (c != ' ' && c != '\t') {
@@ -75,7 +65,7 @@ std::optional<std::string> parameter_of(std::string_view header, std::string_vie
 
 std::optional<std::string> multipart_boundary(std::string_view content_type) {
   const auto semicolon = content_type.find(';');
-  if (lower(trimmed(content_type.substr(0, semicolon))) != "multipart/form-data") {
+  if (ascii_lower(trim_blanks(content_type.substr(0, semicolon))) != "multipart/form-data") {
     return std::nullopt;
   }
   auto boundary = parameter_of(content_type, "boundary");
@@ -114,10 +104,11 @@ std::optional<std::vector<FormPart>> parse_multipart(std::string_view body,
       if (line.empty()) break;
       const auto colon = line.find(':');
       if (colon == std::string_view::npos) return std::nullopt;
-      const auto field = lower(trimmed(line.substr(0, colon)));
-      const auto value = trimmed(line.substr(colon + 1));
+      const auto field = ascii_lower(trim_blanks(line.substr(0, colon)));
+      const auto value = trim_blanks(line.substr(colon + 1));
       if (field == "content-disposition") {
-        if (lower(trimmed(value.substr(0, value.find(';')))) != "form-data") return std::nullopt;
+        if (ascii_lower(trim_blanks(value.substr(0, value.find(';')))) != "form-data")
+          return std::nullopt;
         const auto name = parameter_of(value, "name");
         if (!name) return std::nullopt;
         part.name = *name;

@@ -7,6 +7,7 @@
 
 #include "platform/crypto.h"
 #include "platform/ids.h"
+#include "platform/text.h"
 
 namespace platform::storage {
 
@@ -16,13 +17,6 @@ constexpr std::string_view algorithm = "AWS4-HMAC-SHA256";
 
 bool unreserved(unsigned char c) {
   return std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~';
-}
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  std::transform(result.begin(), result.end(), result.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return result;
 }
 
 bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -113,7 +107,7 @@ Signature sign_v4(const SignableRequest& request, const AwsCredentials& credenti
   // Names sorted; repeated fields keep their order and join with commas.
   std::map<std::string, std::string> fields;
   const auto add_field = [&fields](std::string_view name, std::string_view value) {
-    auto [slot, inserted] = fields.try_emplace(lower(name), canonical_header_value(value));
+    auto [slot, inserted] = fields.try_emplace(ascii_lower(name), canonical_header_value(value));
     if (!inserted) slot->second += "," + canonical_header_value(value);
   };
   for (const auto& [name, value] : request.headers) add_field(name, value);

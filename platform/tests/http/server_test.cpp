@@ -228,8 +228,8 @@ TEST_F(ServerTest, HonoursARouteLimitBelowTheServers) {
       request("POST /v1/small HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n" + body);
   EXPECT_EQ(status_line(small).substr(0, 12), "HTTP/1.1 413") << small;
   EXPECT_NE(small.find("exceeds 100 bytes"), std::string::npos) << small;
-  const auto within =
-      request("POST /v1/small HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n" + body.substr(0, 50));
+  const auto within = request("POST /v1/small HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n" +
+                              body.substr(0, 50));
   EXPECT_NE(within.find("\r\n\r\n50"), std::string::npos) << within;
 }
 

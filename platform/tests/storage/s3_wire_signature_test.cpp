@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "aws_sdk_signer.h"
+#include "platform/http/form.h"
 #include "platform/http/server.h"
 #include "platform/storage/s3_object_store.h"
 #include "platform/testing/s3_server.h"
@@ -21,17 +22,9 @@ struct Recorded {
   http::Headers headers;
 };
 
+// The router's decoding, as S3 decodes the path and the query once.
 std::string percent_decoded(std::string_view text) {
-  std::string result;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size()) {
-      result += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      result += text[i];
-    }
-  }
-  return result;
+  return platform::http::percent_decode(text).value_or(std::string(text));
 }
 
 std::vector<std::string> split(std::string_view text, char separator) {

@@ -144,6 +144,7 @@ ImagesService::Target ImagesService::target_of(
   if (query.empty()) {
     target.original = true;
     target.format = traits.stored_format;
+    target.name = "original";
     target.object_key = original_key(id);
     return target;
   }
@@ -155,7 +156,8 @@ ImagesService::Target ImagesService::target_of(
     throw platform::Error(platform::ErrorKind::unprocessable, "format-unavailable",
                           "this server cannot encode AVIF", "format");
   }
-  target.object_key = variant_key(id, variant_name(target.variant, target.format));
+  target.name = variant_name(target.variant, target.format);
+  target.object_key = variant_key(id, target.name);
   return target;
 }
 
@@ -163,7 +165,8 @@ std::shared_ptr<const Representation> ImagesService::cached(const Target& target
   const auto entry = cache_.find(target.object_key);
   if (!entry) return nullptr;
   auto representation = std::make_shared<Representation>();
-  representation->body = entry->body;
+  // Shares the entry: the bytes stay where the cache keeps them.
+  representation->body = std::shared_ptr<const std::string>(entry, &entry->body);
   representation->etag = entry->etag;
   representation->content_type = std::string(media_type_of(target.format));
   representation->varies_by_accept = target.negotiated;
@@ -173,15 +176,13 @@ std::shared_ptr<const Representation> ImagesService::cached(const Target& target
 std::shared_ptr<const Representation> ImagesService::load_or_render(std::string_view id,
                                                                     const Target& target) {
   const auto generation = cache_.generation();
-  const auto name =
-      target.original ? std::string("original") : variant_name(target.variant, target.format);
   auto make = [&](std::string body) {
     auto representation = std::make_shared<Representation>();
-    representation->body = std::move(body);
-    representation->etag = etag_of(id, name);
+    representation->body = std::make_shared<const std::string>(std::move(body));
+    representation->etag = etag_of(id, target.name);
     representation->content_type = std::string(media_type_of(target.format));
     representation->varies_by_accept = target.negotiated;
-    cache_.store(target.object_key, generation, representation->body, representation->etag);
+    cache_.store(target.object_key, generation, *representation->body, representation->etag);
     return std::shared_ptr<const Representation>(std::move(representation));
   };
   if (auto stored = store_.get(target.object_key)) {

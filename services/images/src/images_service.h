@@ -97,6 +97,7 @@ class ImagesService {
   // What a request names, without touching the database when the image's
   // traits are known: the cache key and how to build the representation.
   struct Target {
+    std::string name;  // "original", or the variant's name with its format
     std::string object_key;
     ImageFormat format = ImageFormat::jpeg;
     bool original = false;

@@ -1,25 +1,14 @@
 #include "api/upload_input.h"
 
-#include <cctype>
-
 #include "platform/error.h"
 #include "platform/http/multipart.h"
+#include "platform/text.h"
 
 namespace images {
 
-namespace {
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  for (auto& c : result) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return result;
-}
-
-}  // namespace
-
 std::string_view uploaded_picture(const platform::http::Request& request) {
   const auto content_type = request.header("Content-Type");
-  const auto media_type = lower(content_type.substr(0, content_type.find(';')));
+  const auto media_type = platform::ascii_lower(content_type.substr(0, content_type.find(';')));
   if (media_type.rfind("image/", 0) == 0) return request.body;
   if (media_type != "multipart/form-data") {
     throw platform::Error(platform::ErrorKind::unsupported_media_type, "unsupported-media-type",

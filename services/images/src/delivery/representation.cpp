@@ -23,7 +23,8 @@ platform::http::Response respond_with(const platform::http::Request& request,
     describe(response, representation);
     return response;
   }
-  const auto size = representation.body.size();
+  const std::string& body = *representation.body;
+  const auto size = body.size();
   const auto range = answer_range(request.header("Range"), size);
   if (std::holds_alternative<UnsatisfiableRange>(range)) {
     auto response = Response::empty(416);
@@ -34,12 +35,12 @@ platform::http::Response respond_with(const platform::http::Request& request,
   Response response;
   if (const auto* part = std::get_if<ByteRange>(&range)) {
     response.status = 206;
-    response.body = representation.body.substr(part->first, part->last - part->first + 1);
+    response.body = body.substr(part->first, part->last - part->first + 1);
     response.headers.set("Content-Range", "bytes " + std::to_string(part->first) + "-" +
                                               std::to_string(part->last) + "/" +
                                               std::to_string(size));
   } else {
-    response.body = representation.body;
+    response.body = body;
   }
   response.headers.set("Content-Type", representation.content_type);
   response.headers.set("Accept-Ranges", "bytes");

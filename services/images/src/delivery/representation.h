@@ -7,9 +7,11 @@
 
 namespace images {
 
-// Bytes ready to send, shared by the cache and the requests sending them.
+// Bytes ready to send. The body is shared with the memory cache (a hit
+// points into the cached entry), so serving it copies the bytes once, into
+// the response.
 struct Representation {
-  std::string body;
+  std::shared_ptr<const std::string> body;
   std::string content_type;
   std::string etag;  // strong, quoted
   bool varies_by_accept = false;

@@ -1,28 +1,10 @@
 #include "domain/format_negotiation.h"
 
-#include <cctype>
-#include <charconv>
+#include "platform/text.h"
 
 namespace images {
 
 namespace {
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 // Whether `accept` names `media_type` with a q above zero (RFC 9110 12.5.1).
 bool accepts(std::string_view accept, std::string_view media_type) {
@@ -31,13 +13,15 @@ bool accepts(std::string_view accept, std::string_view media_type) {
     const auto item = accept.substr(0, comma);
     accept = comma == std::string_view::npos ? std::string_view() : accept.substr(comma + 1);
     const auto semicolon = item.find(';');
-    if (!equal_ignoring_case(trimmed(item.substr(0, semicolon)), media_type)) continue;
+    if (!platform::equal_ignoring_case(platform::trim_blanks(item.substr(0, semicolon)),
+                                       media_type))
+      continue;
     bool refused = false;
     auto parameters =
         semicolon == std::string_view::npos ? std::string_view() : item.substr(semicolon + 1);
     while (!parameters.empty()) {
       const auto next = parameters.find(';');
-      const auto parameter = trimmed(parameters.substr(0, next));
+      const auto parameter = platform::trim_blanks(parameters.substr(0, next));
       parameters =
           next == std::string_view::npos ? std::string_view() : parameters.substr(next + 1);
       if (parameter.size() > 2 && (parameter[0] == 'q' || parameter[0] == 'Q') &&
