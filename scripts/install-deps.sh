@@ -20,6 +20,7 @@ packages=(
   libargon2-dev
   libboost1.81-dev
   libclang-rt-14-dev
+  libeigen3-dev
   libgmock-dev
   libgtest-dev
   libhiredis-dev

@@ -10,21 +10,51 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 #include "platform/http/client.h"
 
 namespace platform::testing {
 
+namespace {
+
+// This process's environment with `overrides` set: "NAME=value" strings.
+std::vector<std::string> merged_environment(const std::map<std::string, std::string>& overrides) {
+  std::vector<std::string> entries;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    const std::string_view text(*entry);
+    const auto name = text.substr(0, text.find('='));
+    if (!overrides.contains(std::string(name))) entries.emplace_back(text);
+  }
+  for (const auto& [name, value] : overrides) entries.push_back(name + "=" + value);
+  return entries;
+}
+
+std::vector<char*> pointers_to(std::vector<std::string>& texts) {
+  std::vector<char*> pointers;
+  for (auto& text : texts) pointers.push_back(text.data());
+  pointers.push_back(nullptr);
+  return pointers;
+}
+
+}  // namespace
+
 ChildProcess::ChildProcess(const std::string& program,
                            const std::map<std::string, std::string>& environment,
                            std::filesystem::path log_file,
                            const std::vector<std::string>& arguments)
     : log_file_(std::move(log_file)) {
-  // Built before fork: the child only execs.
-  std::vector<char*> argv{const_cast<char*>(program.c_str())};
-  for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
-  argv.push_back(nullptr);
+  // Everything the child needs is built before fork: the test process has
+  // threads, and a child of a threaded process may only make
+  // async-signal-safe calls until exec (setenv, say, takes a lock another
+  // thread may have held at fork, and the child would wait on it for ever).
+  std::vector<std::string> argument_texts{program};
+  argument_texts.insert(argument_texts.end(), arguments.begin(), arguments.end());
+  auto argv = pointers_to(argument_texts);
+  auto environment_texts = merged_environment(environment);
+  auto envp = pointers_to(environment_texts);
+  const std::string exec_failed = "ChildProcess: cannot execute " + program + "\n";
   pid_ = ::fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
@@ -36,12 +66,13 @@ ChildProcess::ChildProcess(const std::string& program,
       ::dup2(log, STDERR_FILENO);
       ::dup2(log, STDOUT_FILENO);
     }
-    for (const auto& [name, value] : environment) ::setenv(name.c_str(), value.c_str(), 1);
     // Unblock what the test runner may have blocked, so SIGTERM works.
     sigset_t none;
     sigemptyset(&none);
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
-    ::execv(program.c_str(), argv.data());
+    ::execve(program.c_str(), argv.data(), envp.data());
+    [[maybe_unused]] const auto ignored =
+        ::write(STDERR_FILENO, exec_failed.data(), exec_failed.size());
     ::_exit(127);
   }
 }
@@ -57,6 +88,16 @@ int ChildProcess::stop(int signal) {
   ::waitpid(pid_, &status, 0);
   pid_ = -1;
   return status;
+}
+
+std::string ChildProcess::state() {
+  if (pid_ <= 0) return "stopped";
+  int status = 0;
+  if (::waitpid(pid_, &status, WNOHANG) != pid_) return "running";
+  pid_ = -1;
+  if (WIFEXITED(status)) return "exited with status " + std::to_string(WEXITSTATUS(status));
+  if (WIFSIGNALED(status)) return "killed by signal " + std::to_string(WTERMSIG(status));
+  return "ended";
 }
 
 std::string ChildProcess::log() const {

@@ -47,7 +47,8 @@ S3Server::S3Server(bool tls) : port_(free_port()), tls_(tls) {
   process_ = std::make_unique<ChildProcess>(SHOP_NODE_PROGRAM, std::map<std::string, std::string>{},
                                             directory_.path() / "s3rver.log", arguments);
   if (!process_->wait_for_log("S3rver listening", std::chrono::seconds(20))) {
-    throw std::runtime_error("s3rver did not start: " + process_->log());
+    throw std::runtime_error("s3rver did not start (" + process_->state() +
+                             "): " + process_->log());
   }
 }
 

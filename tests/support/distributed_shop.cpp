@@ -186,8 +186,12 @@ void DistributedShop::launch(const std::string& service) {
   auto process = std::make_unique<platform::testing::ChildProcess>(binary, environment, log_file);
   const bool ready = platform::testing::wait_for_http_ok(
       ports_.at(service), service == "gateway" ? "/healthz" : "/readyz", 30s);
+  if (!ready) {
+    const auto state = process->state();
+    processes_[service] = std::move(process);
+    throw std::runtime_error(service + " did not start (" + state + "): " + log(service));
+  }
   processes_[service] = std::move(process);
-  if (!ready) throw std::runtime_error(service + " did not start: " + log(service));
 }
 
 platform::testing::ChildProcess& DistributedShop::process(const std::string& service) {

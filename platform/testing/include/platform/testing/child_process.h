@@ -24,6 +24,8 @@ class ChildProcess {
   pid_t pid() const noexcept { return pid_; }
   // Sends `signal` and waits for the process to end; returns its wait status.
   int stop(int signal);
+  // "running", or how it ended ("exited with status 1"), reaping it then.
+  std::string state();
   std::string log() const;
   // Waits until the log contains `text`; false after `limit`.
   bool wait_for_log(const std::string& text, std::chrono::milliseconds limit) const;
