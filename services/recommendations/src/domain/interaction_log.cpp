@@ -1,0 +1,50 @@
+#include "domain/interaction_log.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+namespace recommendations {
+
+float weight_of(Signal signal, std::chrono::system_clock::duration age,
+                const InteractionWeights& weights) {
+  const float base = signal == Signal::purchase        ? weights.purchase
+                     : signal == Signal::cart_addition ? weights.cart_addition
+                                                       : weights.view;
+  // An event from the future (clocks differ between services) is today's.
+  const double half_lives =
+      std::max(0.0, std::chrono::duration<double>(age).count() /
+                        std::chrono::duration<double>(weights.half_life).count());
+  return base * static_cast<float>(std::exp2(-half_lives));
+}
+
+TrainingSet training_set(std::span<const LoggedInteraction> log, const InteractionWeights& weights,
+                         std::chrono::system_clock::time_point now) {
+  std::vector<std::string> customers;
+  std::vector<std::string> products;
+  std::unordered_map<std::string, int> customer_index;
+  std::unordered_map<std::string, int> product_index;
+  const auto number = [](std::unordered_map<std::string, int>& index,
+                         std::vector<std::string>& names, const std::string& name) {
+    const auto [found, added] = index.try_emplace(name, static_cast<int>(names.size()));
+    if (added) names.push_back(name);
+    return found->second;
+  };
+  std::map<std::pair<int, int>, float> summed;
+  for (const auto& entry : log) {
+    const int customer = number(customer_index, customers, entry.customer);
+    const int product = number(product_index, products, entry.product);
+    summed[{customer, product}] += weight_of(entry.signal, now - entry.at, weights);
+  }
+  std::vector<Interaction> interactions;
+  interactions.reserve(summed.size());
+  for (const auto& [pair, weight] : summed) {
+    interactions.push_back({pair.first, pair.second, std::min(weight, weights.most)});
+  }
+  InteractionMatrix matrix(static_cast<int>(customers.size()), static_cast<int>(products.size()),
+                           interactions);
+  return {std::move(customers), std::move(products), std::move(matrix)};
+}
+
+}  // namespace recommendations
