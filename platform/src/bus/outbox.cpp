@@ -39,4 +39,23 @@ EventHandler exactly_once(db::Database& database, std::string consumer,
       };
 }
 
+EventHandler counted_exactly_once(db::Database& database, std::string consumer,
+                                  metrics::Family<metrics::Counter>& events, CountedEffect effect) {
+  return [&database, consumer = std::move(consumer), &events,
+          effect = std::move(effect)](const Event& event) {
+    // Made per delivery so that the effect can say what it did.
+    std::string_view outcome = "duplicate";
+    const auto handler = exactly_once(
+        database, consumer,
+        [&](db::Session& session, const Event& claimed) { outcome = effect(session, claimed); });
+    try {
+      handler(event);
+    } catch (...) {
+      events.with({event.subject, "failed"}).increment();
+      throw;
+    }
+    events.with({event.subject, std::string(outcome)}).increment();
+  };
+}
+
 }  // namespace platform::bus

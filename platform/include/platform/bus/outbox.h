@@ -9,6 +9,7 @@
 
 #include "platform/bus/event_bus.h"
 #include "platform/db/database.h"
+#include "platform/metrics.h"
 
 namespace platform::bus {
 
@@ -71,5 +72,13 @@ class Inbox {
 // one write transaction, and skips events the consumer has seen.
 EventHandler exactly_once(db::Database& database, std::string consumer,
                           std::function<void(db::Session&, const Event&)> effect);
+
+// exactly_once with every delivery's outcome counted in `events` {subject,
+// outcome}: what `effect` returns ("applied", "invalid", ...), "duplicate"
+// for an event the consumer had seen, "failed" when the effect threw (the
+// event is then delivered again).
+using CountedEffect = std::function<std::string_view(db::Session&, const Event&)>;
+EventHandler counted_exactly_once(db::Database& database, std::string consumer,
+                                  metrics::Family<metrics::Counter>& events, CountedEffect effect);
 
 }  // namespace platform::bus

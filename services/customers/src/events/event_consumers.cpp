@@ -1,7 +1,5 @@
 #include "events/event_consumers.h"
 
-#include <functional>
-
 #include "events/inbound_events.h"
 #include "platform/bus/event_data.h"
 #include "platform/bus/outbox.h"
@@ -16,28 +14,7 @@ namespace {
 using platform::bus::Event;
 using platform::db::Session;
 using Counters = platform::metrics::Family<platform::metrics::Counter>;
-// Parses the event and applies it; returns the outcome to count.
-using Effect = std::function<std::string_view(Session&, const Event&)>;
-
-// exactly_once, with each delivery's outcome counted. The inner handler is
-// made per delivery so that the effect can report what it did.
-platform::bus::EventHandler counted(platform::db::Database& database, std::string consumer,
-                                    Counters& events, Effect effect) {
-  return [&database, consumer = std::move(consumer), &events,
-          effect = std::move(effect)](const Event& event) {
-    std::string_view outcome = "duplicate";
-    const auto handler = platform::bus::exactly_once(
-        database, consumer,
-        [&](Session& session, const Event& claimed) { outcome = effect(session, claimed); });
-    try {
-      handler(event);
-    } catch (...) {
-      events.with({event.subject, "failed"}).increment();
-      throw;
-    }
-    events.with({event.subject, std::string(outcome)}).increment();
-  };
-}
+using platform::bus::counted_exactly_once;
 
 std::string_view apply_registration(Session& session, const Event& event) {
   const auto registered = platform::bus::read_or_skip(event, parse_user_registered);
@@ -58,13 +35,14 @@ EventConsumers::EventConsumers(platform::db::Database& database, platform::bus::
   platform::bus::SubscriptionOptions registrations;
   registrations.durable_name = names.registrations;
   registrations.subject_filter = "auth.user.registered";
-  registrations_ = bus.subscribe(
-      registrations, counted(database, names.registrations, events, apply_registration));
+  registrations_ = bus.subscribe(registrations, counted_exactly_once(database, names.registrations,
+                                                                     events, apply_registration));
 
   platform::bus::SubscriptionOptions orders;
   orders.durable_name = names.orders;
   orders.subject_filter = "orders.order.>";
-  orders_ = bus.subscribe(orders, counted(database, names.orders, events, apply_order));
+  orders_ =
+      bus.subscribe(orders, counted_exactly_once(database, names.orders, events, apply_order));
 }
 
 EventConsumers::~EventConsumers() = default;

@@ -32,10 +32,19 @@ TrainingSet training_set(std::span<const LoggedInteraction> log, const Interacti
     return found->second;
   };
   std::map<std::pair<int, int>, float> summed;
+  std::vector<std::vector<int>> purchased;
   for (const auto& entry : log) {
     const int customer = number(customer_index, customers, entry.customer);
     const int product = number(product_index, products, entry.product);
     summed[{customer, product}] += weight_of(entry.signal, now - entry.at, weights);
+    if (static_cast<std::size_t>(customer) == purchased.size()) purchased.emplace_back();
+    if (entry.signal == Signal::purchase) {
+      purchased[static_cast<std::size_t>(customer)].push_back(product);
+    }
+  }
+  for (auto& bought : purchased) {
+    std::sort(bought.begin(), bought.end());
+    bought.erase(std::unique(bought.begin(), bought.end()), bought.end());
   }
   std::vector<Interaction> interactions;
   interactions.reserve(summed.size());
@@ -44,7 +53,7 @@ TrainingSet training_set(std::span<const LoggedInteraction> log, const Interacti
   }
   InteractionMatrix matrix(static_cast<int>(customers.size()), static_cast<int>(products.size()),
                            interactions);
-  return {std::move(customers), std::move(products), std::move(matrix)};
+  return {std::move(customers), std::move(products), std::move(matrix), std::move(purchased)};
 }
 
 }  // namespace recommendations

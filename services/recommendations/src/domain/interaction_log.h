@@ -35,11 +35,14 @@ float weight_of(Signal signal, std::chrono::system_clock::duration age,
                 const InteractionWeights& weights);
 
 // The log as models learn from it: customers and products numbered in order
-// of first appearance, one weight per (customer, product).
+// of first appearance, one weight per (customer, product), and what each
+// customer bought (sorted product indices), which is never recommended
+// back.
 struct TrainingSet {
   std::vector<std::string> customers;
   std::vector<std::string> products;
   InteractionMatrix interactions;
+  std::vector<std::vector<int>> purchased;
 };
 
 TrainingSet training_set(std::span<const LoggedInteraction> log, const InteractionWeights& weights,

@@ -6,9 +6,10 @@
 
 namespace recommendations {
 
-// The same list for everyone: items by how many users interacted with
-// them. The baseline every learned model must beat, and the cold-start
-// answer for someone with no history.
+// The same list for everyone: items by the sum of their interactions'
+// weights (how many users had them, when every weight is 1; what is
+// popular lately, when weights fade with time). The baseline every learned
+// model must beat, and the cold-start answer for someone with no history.
 class MostPopular final : public Recommender {
  public:
   explicit MostPopular(const InteractionMatrix& interactions);
