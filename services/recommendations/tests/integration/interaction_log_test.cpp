@@ -6,8 +6,8 @@
 #include <boost/json.hpp>
 
 #include "domain/ranking.h"
+#include "events/event_consumers.h"
 #include "events/inbound_events.h"
-#include "events/interaction_consumer.h"
 #include "platform/bus/event.h"
 #include "platform/ids.h"
 #include "platform/testing/api_client.h"
@@ -39,9 +39,9 @@ class InteractionLog : public ::testing::TestWithParam<DatabaseBackend> {
     const ConsumerOptions consumers{.orders = "recommendations-orders-" + suffix,
                                     .views = "recommendations-views-" + suffix,
                                     .carts = "recommendations-carts-" + suffix,
+                                    .catalog = "recommendations-catalog-" + suffix,
                                     .start = platform::bus::SubscriptionOptions::Start::now};
-    consumer_ =
-        std::make_unique<InteractionConsumer>(database_->database(), *bus_, events_, consumers);
+    consumer_ = std::make_unique<EventConsumers>(database_->database(), *bus_, events_, consumers);
     store_ = std::make_unique<InteractionStore>(database_->database());
     trainer_ = std::make_unique<Trainer>(*store_, holder_, registry_, TrainerOptions{});
   }
@@ -82,7 +82,7 @@ class InteractionLog : public ::testing::TestWithParam<DatabaseBackend> {
   platform::metrics::Registry registry_;
   platform::metrics::Family<platform::metrics::Counter>& events_ =
       registry_.counter("recommendations_events_total", "events", {"subject", "outcome"});
-  std::unique_ptr<InteractionConsumer> consumer_;
+  std::unique_ptr<EventConsumers> consumer_;
   std::unique_ptr<InteractionStore> store_;
   ModelHolder holder_;
   std::unique_ptr<Trainer> trainer_;

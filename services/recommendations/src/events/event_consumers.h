@@ -18,24 +18,26 @@ struct ConsumerOptions {
   std::string orders = "recommendations-orders";
   std::string views = "recommendations-views";
   std::string carts = "recommendations-carts";
+  std::string catalog = "recommendations-catalog";
   platform::bus::SubscriptionOptions::Start start =
       platform::bus::SubscriptionOptions::Start::first_event;
 };
 
 // Subscribes to orders.order.paid, customers.product.viewed and
-// cart.item.added and writes what they tell into the interaction log,
-// exactly once per event (inbox claim and rows in one transaction). Every
-// delivery is counted in `events` {subject, outcome}: applied, ignored (a
-// guest's cart), invalid (logged and acknowledged), duplicate or failed
+// cart.item.added, writing what they tell into the interaction log, and to
+// the catalog's events, keeping the products' facts. Exactly once per event
+// (inbox claim and effect in one transaction). Every delivery is counted in
+// `events` {subject, outcome}: applied, ignored (a guest's cart, a
+// category), invalid (logged and acknowledged), duplicate or failed
 // (delivered again). RAII: deliveries stop when destroyed.
-class InteractionConsumer {
+class EventConsumers {
  public:
-  InteractionConsumer(platform::db::Database& database, platform::bus::EventBus& bus,
-                      platform::metrics::Family<platform::metrics::Counter>& events,
-                      const ConsumerOptions& options = {});
-  ~InteractionConsumer();
-  InteractionConsumer(const InteractionConsumer&) = delete;
-  InteractionConsumer& operator=(const InteractionConsumer&) = delete;
+  EventConsumers(platform::db::Database& database, platform::bus::EventBus& bus,
+                 platform::metrics::Family<platform::metrics::Counter>& events,
+                 const ConsumerOptions& options = {});
+  ~EventConsumers();
+  EventConsumers(const EventConsumers&) = delete;
+  EventConsumers& operator=(const EventConsumers&) = delete;
 
  private:
   std::vector<std::unique_ptr<platform::bus::Subscription>> subscriptions_;

@@ -1,0 +1,151 @@
+// The catalog's events keep the products' facts on both deployments, in
+// whatever order they arrive.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "events/catalog_events.h"
+#include "events/event_consumers.h"
+#include "platform/bus/event.h"
+#include "platform/ids.h"
+#include "platform/testing/api_client.h"
+#include "platform/testing/buses.h"
+#include "platform/testing/databases.h"
+#include "platform/testing/environment.h"
+#include "store/product_facts_store.h"
+#include "store/schema.h"
+
+namespace recommendations {
+namespace {
+
+using platform::testing::DatabaseBackend;
+
+class ProductFacts : public ::testing::TestWithParam<DatabaseBackend> {
+ protected:
+  void SetUp() override {
+    database_ = platform::testing::open_fresh_database(GetParam());
+    if (!database_) GTEST_SKIP() << "backend not configured";
+    if (GetParam() == DatabaseBackend::postgres) {
+      SHOP_REQUIRE_BACKEND(platform::testing::nats_url(), "NATS (SHOP_TEST_NATS_URL)");
+    }
+    migrate(database_->database());
+    bus_ = platform::testing::open_test_bus(GetParam(), "recommendations-facts-test");
+    const auto suffix = platform::random_hex(4);
+    consumers_ = std::make_unique<EventConsumers>(
+        database_->database(), *bus_, events_,
+        ConsumerOptions{.orders = "recommendations-orders-" + suffix,
+                        .views = "recommendations-views-" + suffix,
+                        .carts = "recommendations-carts-" + suffix,
+                        .catalog = "recommendations-catalog-" + suffix,
+                        .start = platform::bus::SubscriptionOptions::Start::now});
+    store_ = std::make_unique<ProductFactsStore>(database_->database());
+  }
+
+  void TearDown() override {
+    consumers_.reset();
+    bus_.reset();
+    database_.reset();
+  }
+
+  void upserted(const std::string& id, const std::string& category, const std::string& status,
+                std::int64_t version, bool in_stock, std::int64_t stock_version) {
+    bus_->publish(platform::bus::make_event(
+        "catalog.product.upserted",
+        boost::json::serialize(
+            boost::json::object{{"id", id},
+                                {"category_path", category},
+                                {"status", status},
+                                {"version", version},
+                                {"stock", {{"in_stock", in_stock}, {"version", stock_version}}}})));
+  }
+
+  void stock_changed(const std::string& id, bool in_stock, std::int64_t version) {
+    bus_->publish(platform::bus::make_event(
+        "catalog.stock.changed",
+        boost::json::serialize(boost::json::object{
+            {"product_id", id}, {"in_stock", in_stock}, {"version", version}})));
+  }
+
+  std::int64_t applied(const char* subject) { return events_.with({subject, "applied"}).value(); }
+
+  const std::string lamp_ = "lamp-" + platform::random_hex(6);
+  const std::string shade_ = "shade-" + platform::random_hex(6);
+  std::unique_ptr<platform::testing::FreshDatabase> database_;
+  std::unique_ptr<platform::bus::EventBus> bus_;
+  platform::metrics::Registry registry_;
+  platform::metrics::Family<platform::metrics::Counter>& events_ =
+      registry_.counter("recommendations_events_total", "events", {"subject", "outcome"});
+  std::unique_ptr<EventConsumers> consumers_;
+  std::unique_ptr<ProductFactsStore> store_;
+};
+
+TEST_P(ProductFacts, TheLatestOfEachPartWinsAndADeletionIsFinal) {
+  upserted(lamp_, "home/lamps", "active", 3, true, 5);
+  upserted(lamp_, "home/old-lamps", "archived", 2, false, 4);  // older on both counts
+  stock_changed(lamp_, false, 6);
+  stock_changed(shade_, true, 1);  // stock heard of before the product
+  ASSERT_TRUE(platform::testing::eventually([&] {
+    return applied("catalog.product.upserted") == 2 && applied("catalog.stock.changed") == 2;
+  }));
+  auto facts = store_->facts({lamp_, shade_, "never-heard-of"});
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_EQ(facts.at(lamp_).category, "home/lamps");
+  EXPECT_FALSE(facts.at(lamp_).available) << "on sale, but out of stock since version 6";
+  EXPECT_FALSE(facts.at(shade_).available) << "in stock, but not yet known to be on sale";
+
+  stock_changed(lamp_, true, 7);
+  upserted(shade_, "home/shades", "active", 1, true, 1);
+  ASSERT_TRUE(platform::testing::eventually([&] {
+    return applied("catalog.product.upserted") == 3 && applied("catalog.stock.changed") == 3;
+  }));
+  facts = store_->facts({lamp_, shade_});
+  EXPECT_TRUE(facts.at(lamp_).available);
+  EXPECT_TRUE(facts.at(shade_).available);
+  EXPECT_EQ(facts.at(shade_).category, "home/shades");
+
+  bus_->publish(platform::bus::make_event(
+      "catalog.product.deleted",
+      boost::json::serialize(boost::json::object{{"id", lamp_}, {"sku", "L-1"}})));
+  ASSERT_TRUE(
+      platform::testing::eventually([&] { return applied("catalog.product.deleted") == 1; }));
+  upserted(lamp_, "home/lamps", "active", 9, true, 9);  // late, after the deletion
+  ASSERT_TRUE(
+      platform::testing::eventually([&] { return applied("catalog.product.upserted") == 4; }));
+  EXPECT_FALSE(store_->facts({lamp_}).contains(lamp_));
+}
+
+TEST_P(ProductFacts, ManyProductsAreLookedUpAtOnce) {
+  std::vector<std::string> ids;
+  database_->database().write([&](platform::db::Session& session) {
+    for (int index = 0; index < 120; ++index) {
+      ids.push_back("p-" + std::to_string(index) + "-" + platform::random_hex(4));
+      ProductFactsStore::apply(session, {.product_id = ids.back(),
+                                         .category = "c" + std::to_string(index % 3),
+                                         .on_sale = true,
+                                         .product_version = 1,
+                                         .in_stock = index % 2 == 0,
+                                         .stock_version = 1});
+    }
+  });
+  const auto facts = store_->facts(ids);
+  ASSERT_EQ(facts.size(), 120u);
+  EXPECT_TRUE(facts.at(ids[118]).available);
+  EXPECT_FALSE(facts.at(ids[119]).available);
+  EXPECT_EQ(facts.at(ids[119]).category, "c2");
+}
+
+TEST_P(ProductFacts, CategoryEventsAreIgnoredAndBadOnesCounted) {
+  bus_->publish(platform::bus::make_event("catalog.category.upserted", R"({"id":"c"})"));
+  bus_->publish(platform::bus::make_event("catalog.stock.changed", R"({"product_id":"x"})"));
+  ASSERT_TRUE(platform::testing::eventually([&] {
+    return events_.with({"catalog.category.upserted", "ignored"}).value() == 1 &&
+           events_.with({"catalog.stock.changed", "invalid"}).value() == 1;
+  }));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ProductFacts,
+                         ::testing::ValuesIn(platform::testing::database_backends()),
+                         platform::testing::mode_name);
+
+}  // namespace
+}  // namespace recommendations
