@@ -1,0 +1,52 @@
+// The recommendations service as its own process (distributed mode):
+// PostgreSQL or SQLite, NATS JetStream, configured by environment variables
+// (see --help).
+#include "platform/bus/open_event_bus.h"
+#include "platform/config.h"
+#include "platform/db/database_settings.h"
+#include "platform/http/authorization.h"
+#include "platform/http/server_settings.h"
+#include "platform/log.h"
+#include "recommendations_service.h"
+
+int main(int argc, char** argv) {
+  platform::http::ShutdownSignals signals;
+  platform::Config config(argc, argv, "recommendations",
+                          "Product recommendations learned from purchases, carts and views.");
+  const auto server_options =
+      platform::http::read_server_options(config, "RECOMMENDATIONS", "recommendations", 8089);
+  const auto database_settings =
+      platform::db::read_database_settings(config, "RECOMMENDATIONS", "recommendations");
+  const auto bus_url =
+      config.text("RECOMMENDATIONS_NATS_URL", "",
+                  "NATS JetStream URL; empty runs an in-process bus (development only)");
+  recommendations::RecommendationsOptions options;
+  options.retrain_every = config.milliseconds(
+      "RECOMMENDATIONS_TRAIN_EVERY_MS", options.retrain_every, "how often models are trained");
+  options.trainer.window = std::chrono::duration_cast<std::chrono::hours>(config.milliseconds(
+      "RECOMMENDATIONS_WINDOW_MS",
+      std::chrono::duration_cast<std::chrono::milliseconds>(options.trainer.window),
+      "how far back a training reads the interaction log"));
+  const auto token_verification =
+      platform::http::read_token_verification(config, "http://localhost:8080/api/auth");
+  const auto log_level = config.text("LOG_LEVEL", "info", "debug, info, warn or error");
+  config.finish();
+  platform::log::set_service("recommendations");
+  platform::log::set_level(log_level);
+
+  try {
+    auto database = platform::db::open_database(database_settings.url, database_settings.options);
+    recommendations::RecommendationsService::migrate(*database);
+    auto bus = platform::bus::open_event_bus(bus_url, "recommendations");
+    platform::metrics::Registry registry;
+    recommendations::RecommendationsService service(
+        *database, *bus, registry, platform::http::make_token_verifier(token_verification),
+        std::move(options));
+    platform::http::Server server(server_options, service.routes(), registry);
+    platform::http::serve_until_shutdown(server, signals);
+  } catch (const std::exception& exception) {
+    platform::log::error("recommendations failed", {{"error", exception.what()}});
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,74 @@
+#include "serving/answers.h"
+
+#include <algorithm>
+
+#include "domain/ranking.h"
+
+namespace recommendations {
+namespace {
+
+// Ranked beyond what is asked: the rules may leave many out.
+std::size_t candidates_for(const Rules& rules) { return rules.count * 5 + 20; }
+
+// The first model's choice under the rules, then popular's for what is
+// left, none of `excluded` nor what was already chosen.
+Answer choose(const TrainedModels& models, const std::string& model,
+              const std::vector<ScoredItem>& ranked, std::vector<int> excluded,
+              const ProductFactsStore& store, const Rules& rules) {
+  const auto popular = top_items(models.popular().scores({}), candidates_for(rules) * 2, excluded);
+  std::vector<std::string> ids;
+  for (const auto* list : {&ranked, &popular}) {
+    for (const auto& entry : *list) ids.push_back(models.product_id(entry.item));
+  }
+  const auto known = store.facts(ids);
+  std::vector<ProductFacts> facts(models.products());
+  for (std::size_t item = 0; item < facts.size(); ++item) {
+    const auto found = known.find(models.product_id(static_cast<int>(item)));
+    if (found != known.end()) facts[item] = found->second;
+  }
+
+  Answer answer{model, models.trained_at(), {}};
+  for (const auto& chosen : apply_rules(ranked, facts, excluded, rules)) {
+    answer.items.push_back({models.product_id(chosen.item), chosen.score, model});
+    excluded.push_back(chosen.item);
+  }
+  if (answer.items.size() < rules.count) {
+    const Rules rest{.count = rules.count - answer.items.size(),
+                     .per_category = rules.per_category};
+    for (const auto& chosen : apply_rules(popular, facts, excluded, rest)) {
+      answer.items.push_back({models.product_id(chosen.item), chosen.score, "popular"});
+    }
+  }
+  if (answer.items.empty() || answer.items.front().model != model) answer.model = "popular";
+  return answer;
+}
+
+}  // namespace
+
+Answer Answers::for_customer(const std::string& customer_id, const Rules& rules) const {
+  const auto models = holder_.current();
+  if (!models) return {"popular", std::nullopt, {}};
+  const auto customer = models->customer(customer_id);
+  if (!customer) return choose(*models, "popular", {}, {}, facts_, rules);
+  const auto& bought = models->purchased(*customer);
+  const auto ranked = top_items(models->ease().scores(models->history(*customer)),
+                                candidates_for(rules) + bought.size(), bought);
+  return choose(*models, models->ease().name(), ranked, bought, facts_, rules);
+}
+
+Answer Answers::similar_to(const std::string& product_id, const Rules& rules) const {
+  const auto models = holder_.current();
+  if (!models) return {"popular", std::nullopt, {}};
+  const auto product = models->product(product_id);
+  if (!product) return choose(*models, "popular", {}, {}, facts_, rules);
+  const auto ranked = models->ease().similar(*product, candidates_for(rules));
+  return choose(*models, models->ease().name(), ranked, {*product}, facts_, rules);
+}
+
+Answer Answers::popular(const Rules& rules) const {
+  const auto models = holder_.current();
+  if (!models) return {"popular", std::nullopt, {}};
+  return choose(*models, "popular", {}, {}, facts_, rules);
+}
+
+}  // namespace recommendations
