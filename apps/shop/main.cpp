@@ -29,6 +29,7 @@
 #include "platform/log.h"
 #include "platform/storage/filesystem_object_store.h"
 #include "processing/vips_runtime.h"
+#include "recommendations_service.h"
 #include "saga/remote_participants.h"
 #include "search_service.h"
 #include "search_settings.h"
@@ -132,7 +133,7 @@ int main(int argc, char** argv) {
                                          0, 1'000'000);
   // The services' own loopback ports, for looking at one service alone.
   struct {
-    int auth, catalog, customers, payments, orders, cart, search, images;
+    int auth, catalog, customers, payments, orders, cart, search, images, recommendations;
   } ports{};
   ports.auth = static_cast<int>(config.integer(
       "SHOP_AUTH_PORT", 0, "the auth service's own port (0: any free one)", 0, 65535));
@@ -150,6 +151,9 @@ int main(int argc, char** argv) {
       "SHOP_SEARCH_PORT", 0, "the search service's own port (0: any free one)", 0, 65535));
   ports.images = static_cast<int>(config.integer(
       "SHOP_IMAGES_PORT", 0, "the images service's own port (0: any free one)", 0, 65535));
+  ports.recommendations = static_cast<int>(
+      config.integer("SHOP_RECOMMENDATIONS_PORT", 0,
+                     "the recommendations service's own port (0: any free one)", 0, 65535));
   auto search_options = search::read_search_options(config, (data / "search").string());
   const auto search_synonyms = search::read_synonyms(config);
   const auto log_level = config.text("LOG_LEVEL", "info", "debug, info, warn or error");
@@ -258,6 +262,16 @@ int main(int argc, char** argv) {
     search::SearchService search_service(bus, registry, verifier, search_synonyms, search_options,
                                          search_calls);
     hosts.add("search", search_service.routes(), gateway::EdgeAuth::optional, ports.search);
+
+    // Recommendations learn from the orders, carts and views on the bus
+    // and keep their interaction log in a SQLite file of their own.
+    auto recommendations_database =
+        platform::db::open_database("sqlite:" + (data / "recommendations.db").string());
+    recommendations::RecommendationsService::migrate(*recommendations_database);
+    recommendations::RecommendationsService recommendations_service(*recommendations_database, bus,
+                                                                    registry, verifier, {});
+    hosts.add("recommendations", recommendations_service.routes(), gateway::EdgeAuth::optional,
+              ports.recommendations);
     // The hosts outlive the services declared after them: stop serving
     // before those go, however this scope is left.
     struct StopHosts {

@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
       config.text("RECOMMENDATIONS_NATS_URL", "",
                   "NATS JetStream URL; empty runs an in-process bus (development only)");
   recommendations::RecommendationsOptions options;
+  options.consumers = recommendations::ConsumerOptions::named(config.text(
+      "RECOMMENDATIONS_CONSUMER_NAME", "recommendations",
+      "prefix of the bus consumers' names: replicas share it, separate deployments do not"));
   options.retrain_every = config.milliseconds(
       "RECOMMENDATIONS_TRAIN_EVERY_MS", options.retrain_every, "how often models are trained");
   options.trainer.window = std::chrono::duration_cast<std::chrono::hours>(config.milliseconds(

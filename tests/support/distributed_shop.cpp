@@ -37,7 +37,7 @@ DistributedShop::DistributedShop(const std::filesystem::path& directory, Options
     throw std::runtime_error("PostgreSQL, Redis and NATS are not configured (SHOP_TEST_*)");
   }
   for (const auto* service : {"auth", "catalog", "customers", "payments", "orders", "cart",
-                              "search", "images", "gateway"}) {
+                              "search", "images", "recommendations", "gateway"}) {
     ports_[service] = platform::testing::free_port();
   }
   gateway_url_ = "http://127.0.0.1:" + std::to_string(ports_["gateway"]);
@@ -126,6 +126,13 @@ DistributedShop::DistributedShop(const std::filesystem::path& directory, Options
   }
   start("images", IMAGES_BINARY, images);
 
+  auto recommendations = verification;
+  recommendations["RECOMMENDATIONS_NATS_URL"] = nats;
+  // Each shop reads every event; several shops may share the NATS server.
+  recommendations["RECOMMENDATIONS_CONSUMER_NAME"] =
+      "recommendations-" + platform::crypto::random_token(6);
+  start("recommendations", RECOMMENDATIONS_BINARY, recommendations);
+
   std::string upstreams, routes;
   for (const auto& [service, port] : ports_) {
     if (service == "gateway") continue;
@@ -152,8 +159,8 @@ DistributedShop::DistributedShop(const std::filesystem::path& directory, Options
 DistributedShop::~DistributedShop() {
   // The gateway first, the services in the reverse order of their start;
   // databases last.
-  for (const auto* service : {"gateway", "images", "search", "cart", "orders", "payments",
-                              "customers", "catalog", "auth"}) {
+  for (const auto* service : {"gateway", "recommendations", "images", "search", "cart", "orders",
+                              "payments", "customers", "catalog", "auth"}) {
     if (const auto found = processes_.find(service); found != processes_.end()) {
       found->second->stop(SIGTERM);
     }

@@ -14,3 +14,5 @@ CREATE TABLE interactions (
   PRIMARY KEY (event_id, position)
 );
 CREATE INDEX interactions_by_time ON interactions (occurred_at);
+-- What a customer bought since the last training, left out of their answers.
+CREATE INDEX interactions_by_customer ON interactions (customer_id, occurred_at);

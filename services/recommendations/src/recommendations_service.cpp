@@ -18,7 +18,7 @@ RecommendationsService::RecommendationsService(
       interactions_(database),
       facts_(database),
       trainer_(interactions_, holder_, registry, options_.trainer),
-      answers_(holder_, facts_),
+      answers_(holder_, facts_, interactions_),
       consumers_(database, bus,
                  registry.counter("recommendations_events_total",
                                   "Events read by subject and outcome", {"subject", "outcome"}),

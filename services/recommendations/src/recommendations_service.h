@@ -3,7 +3,7 @@
 #include <chrono>
 #include <memory>
 
-#include "events/event_consumers.h"
+#include "events/recommendation_consumers.h"
 #include "platform/auth/token_verifier.h"
 #include "platform/bus/event_bus.h"
 #include "platform/db/database.h"

@@ -48,12 +48,18 @@ Answer choose(const TrainedModels& models, const std::string& model,
 Answer Answers::for_customer(const std::string& customer_id, const Rules& rules) const {
   const auto models = holder_.current();
   if (!models) return {"popular", std::nullopt, {}};
+  // What was bought since the training is not in the models yet.
+  std::vector<int> bought;
+  for (const auto& product : interactions_.purchases_since(customer_id, models->trained_at())) {
+    if (const auto item = models->product(product)) bought.push_back(*item);
+  }
   const auto customer = models->customer(customer_id);
-  if (!customer) return choose(*models, "popular", {}, {}, facts_, rules);
-  const auto& bought = models->purchased(*customer);
+  if (!customer) return choose(*models, "popular", {}, std::move(bought), facts_, rules);
+  const auto& trained = models->purchased(*customer);
+  bought.insert(bought.end(), trained.begin(), trained.end());
   const auto ranked = top_items(models->ease().scores(models->history(*customer)),
                                 candidates_for(rules) + bought.size(), bought);
-  return choose(*models, models->ease().name(), ranked, bought, facts_, rules);
+  return choose(*models, models->ease().name(), ranked, std::move(bought), facts_, rules);
 }
 
 Answer Answers::similar_to(const std::string& product_id, const Rules& rules) const {

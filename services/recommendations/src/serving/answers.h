@@ -6,6 +6,7 @@
 
 #include "domain/business_rules.h"
 #include "serving/model_holder.h"
+#include "store/interaction_store.h"
 #include "store/product_facts_store.h"
 
 namespace recommendations {
@@ -27,12 +28,13 @@ struct Answer {
 };
 
 // The three questions, answered from the models being served and the
-// shop's rules: nothing already bought, nothing unavailable or deleted,
-// categories spread.
+// shop's rules: nothing already bought (by the models' log or since their
+// training), nothing unavailable or deleted, categories spread.
 class Answers {
  public:
-  Answers(const ModelHolder& holder, const ProductFactsStore& facts)
-      : holder_(holder), facts_(facts) {}
+  Answers(const ModelHolder& holder, const ProductFactsStore& facts,
+          const InteractionStore& interactions)
+      : holder_(holder), facts_(facts), interactions_(interactions) {}
 
   Answer for_customer(const std::string& customer_id, const Rules& rules) const;
   // "Customers also bought": never the product itself.
@@ -44,6 +46,7 @@ class Answers {
  private:
   const ModelHolder& holder_;
   const ProductFactsStore& facts_;
+  const InteractionStore& interactions_;
 };
 
 }  // namespace recommendations

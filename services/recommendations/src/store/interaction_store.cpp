@@ -62,6 +62,20 @@ std::vector<LoggedInteraction> InteractionStore::since(platform::SystemTime sinc
   });
 }
 
+std::vector<std::string> InteractionStore::purchases_since(const std::string& customer,
+                                                           platform::SystemTime since) const {
+  return database_.read([&](platform::db::Session& session) {
+    std::vector<std::string> products;
+    for (const auto& row :
+         session.run("SELECT DISTINCT product_id FROM interactions"
+                     " WHERE customer_id = $1 AND occurred_at >= $2 AND signal = 'purchase'",
+                     customer, platform::to_unix_millis(since))) {
+      products.push_back(row.get<std::string>(0));
+    }
+    return products;
+  });
+}
+
 std::size_t InteractionStore::forget_before(platform::SystemTime before) {
   return database_.write([&](platform::db::Session& session) {
     return static_cast<std::size_t>(session

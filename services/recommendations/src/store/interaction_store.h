@@ -25,6 +25,10 @@ class InteractionStore {
   // months, not on a log that only grows).
   std::vector<LoggedInteraction> since(platform::SystemTime since, std::size_t limit) const;
 
+  // The products `customer` bought at or after `since`.
+  std::vector<std::string> purchases_since(const std::string& customer,
+                                           platform::SystemTime since) const;
+
   // Forgets interactions before `before`; returns how many.
   std::size_t forget_before(platform::SystemTime before);
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "domain/business_rules.h"
-#include "events/catalog_events.h"
+#include "events/catalog_changes.h"
 #include "platform/db/database.h"
 
 namespace recommendations {

@@ -6,8 +6,8 @@
 #include <boost/json.hpp>
 
 #include "domain/ranking.h"
-#include "events/event_consumers.h"
-#include "events/inbound_events.h"
+#include "events/interaction_events.h"
+#include "events/recommendation_consumers.h"
 #include "platform/bus/event.h"
 #include "platform/ids.h"
 #include "platform/testing/api_client.h"
@@ -36,11 +36,8 @@ class InteractionLog : public ::testing::TestWithParam<DatabaseBackend> {
     // Tests running at once share the NATS server: each its own consumers,
     // reading only what is published from now on.
     const auto suffix = platform::random_hex(4);
-    const ConsumerOptions consumers{.orders = "recommendations-orders-" + suffix,
-                                    .views = "recommendations-views-" + suffix,
-                                    .carts = "recommendations-carts-" + suffix,
-                                    .catalog = "recommendations-catalog-" + suffix,
-                                    .start = platform::bus::SubscriptionOptions::Start::now};
+    auto consumers = ConsumerOptions::named("recommendations-" + suffix);
+    consumers.start = platform::bus::SubscriptionOptions::Start::now;
     consumer_ = std::make_unique<EventConsumers>(database_->database(), *bus_, events_, consumers);
     store_ = std::make_unique<InteractionStore>(database_->database());
     trainer_ = std::make_unique<Trainer>(*store_, holder_, registry_, TrainerOptions{});

@@ -4,8 +4,8 @@
 
 #include <boost/json.hpp>
 
-#include "events/catalog_events.h"
-#include "events/event_consumers.h"
+#include "events/catalog_changes.h"
+#include "events/recommendation_consumers.h"
 #include "platform/bus/event.h"
 #include "platform/ids.h"
 #include "platform/testing/api_client.h"
@@ -31,13 +31,9 @@ class ProductFacts : public ::testing::TestWithParam<DatabaseBackend> {
     migrate(database_->database());
     bus_ = platform::testing::open_test_bus(GetParam(), "recommendations-facts-test");
     const auto suffix = platform::random_hex(4);
-    consumers_ = std::make_unique<EventConsumers>(
-        database_->database(), *bus_, events_,
-        ConsumerOptions{.orders = "recommendations-orders-" + suffix,
-                        .views = "recommendations-views-" + suffix,
-                        .carts = "recommendations-carts-" + suffix,
-                        .catalog = "recommendations-catalog-" + suffix,
-                        .start = platform::bus::SubscriptionOptions::Start::now});
+    auto consumers = ConsumerOptions::named("recommendations-" + suffix);
+    consumers.start = platform::bus::SubscriptionOptions::Start::now;
+    consumers_ = std::make_unique<EventConsumers>(database_->database(), *bus_, events_, consumers);
     store_ = std::make_unique<ProductFactsStore>(database_->database());
   }
 

@@ -5,7 +5,7 @@
 
 #include <boost/json.hpp>
 
-#include "events/inbound_events.h"
+#include "events/interaction_events.h"
 #include "platform/bus/event.h"
 #include "platform/http/server.h"
 #include "platform/ids.h"
@@ -38,11 +38,8 @@ class RecommendationsApi : public ::testing::TestWithParam<DatabaseBackend>,
     bus_ = platform::testing::open_test_bus(GetParam(), "recommendations-api-test");
     RecommendationsOptions options;
     const auto suffix = platform::random_hex(4);
-    options.consumers = {.orders = "recommendations-orders-" + suffix,
-                         .views = "recommendations-views-" + suffix,
-                         .carts = "recommendations-carts-" + suffix,
-                         .catalog = "recommendations-catalog-" + suffix,
-                         .start = platform::bus::SubscriptionOptions::Start::now};
+    options.consumers = ConsumerOptions::named("recommendations-" + suffix);
+    options.consumers.start = platform::bus::SubscriptionOptions::Start::now;
     service_ = std::make_unique<RecommendationsService>(database_->database(), *bus_, registry_,
                                                         issuer_.verifier(), std::move(options));
     platform::http::ServerOptions server_options;
@@ -181,6 +178,12 @@ TEST_P(RecommendationsApi, PurchasesBySimilarCustomersChangeAnotherCustomersReco
   EXPECT_TRUE(std::find(sold_out_ids.begin(), sold_out_ids.end(), stove) == sold_out_ids.end());
   EXPECT_TRUE(std::find(sold_out_ids.begin(), sold_out_ids.end(), tent) == sold_out_ids.end())
       << "never what she bought";
+
+  // She buys the bag: it leaves her list at once, before any training.
+  paid(ada, {bag});
+  ASSERT_TRUE(eventually([&] { return applied(kOrderPaid) == 18; }));
+  const auto bought = products_of(get("/v1/recommendations/users/" + ada + "?limit=5"));
+  EXPECT_TRUE(std::find(bought.begin(), bought.end(), bag) == bought.end());
 
   // Customers also bought, for anyone.
   acting_as("");

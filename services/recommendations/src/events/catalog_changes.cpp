@@ -1,4 +1,4 @@
-#include "events/catalog_events.h"
+#include "events/catalog_changes.h"
 
 #include "platform/json.h"
 

@@ -1,4 +1,4 @@
-#include "events/inbound_events.h"
+#include "events/interaction_events.h"
 
 #include "platform/clock.h"
 #include "platform/error.h"

@@ -1,9 +1,9 @@
-#include "events/event_consumers.h"
+#include "events/recommendation_consumers.h"
 
 #include <tuple>
 
-#include "events/catalog_events.h"
-#include "events/inbound_events.h"
+#include "events/catalog_changes.h"
+#include "events/interaction_events.h"
 #include "platform/bus/event_data.h"
 #include "platform/bus/outbox.h"
 #include "store/interaction_store.h"

@@ -21,6 +21,15 @@ struct ConsumerOptions {
   std::string catalog = "recommendations-catalog";
   platform::bus::SubscriptionOptions::Start start =
       platform::bus::SubscriptionOptions::Start::first_event;
+
+  // "<prefix>-orders", "<prefix>-views", ...: separate deployments on one
+  // bus, each reading every event.
+  static ConsumerOptions named(const std::string& prefix) {
+    return {.orders = prefix + "-orders",
+            .views = prefix + "-views",
+            .carts = prefix + "-carts",
+            .catalog = prefix + "-catalog"};
+  }
 };
 
 // Subscribes to orders.order.paid, customers.product.viewed and
