@@ -1,13 +1,13 @@
 """Turns bench/images/run.sh measurements into the Markdown of docs/benchmarks.md."""
 import json
+import os
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from wrk_results import wrk_results  # noqa: E402
+
 work, idle_rss, duration, connections, runs = sys.argv[1:6]
-results = {}
-with open(f"{work}/results.jsonl") as lines:
-    for line in lines:
-        record = json.loads(line)
-        results[record["name"]] = record["result"]
+results = wrk_results(work)
 render = json.load(open(f"{work}/render.json"))
 renders = [json.loads(line) for line in open(f"{work}/renders.jsonl")]
 

@@ -1,13 +1,13 @@
 """Turns bench/search/run.sh measurements into the Markdown of docs/benchmarks.md."""
 import json
+import os
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from wrk_results import wrk_results  # noqa: E402
+
 work, idle_rss, loaded_rss, duration, connections, threads = sys.argv[1:7]
-results = {}
-with open(f"{work}/results.jsonl") as lines:
-    for line in lines:
-        record = json.loads(line)
-        results[record["name"]] = record["result"]
+results = wrk_results(work)
 generated = json.load(open(f"{work}/generated.json"))
 index = json.load(open(f"{work}/index.json"))
 postgres = json.load(open(f"{work}/postgres.json"))

@@ -14,6 +14,17 @@ namespace {
 using namespace std::chrono_literals;
 using platform::testing::ChildProcess;
 
+// The child's state once it is no longer running (or "running" after 10 s).
+std::string state_once_ended(ChildProcess& child) {
+  const auto until = std::chrono::steady_clock::now() + 10s;
+  auto state = child.state();
+  while (state == "running" && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(10ms);
+    state = child.state();
+  }
+  return state;
+}
+
 TEST(ChildProcess, PassesItsVariablesOverTheInheritedOnesAndKeepsTheRest) {
   platform::testing::TemporaryDirectory directory;
   ::setenv("CHILD_PROCESS_TEST_INHERITED", "from the parent", 1);
@@ -24,13 +35,7 @@ TEST(ChildProcess, PassesItsVariablesOverTheInheritedOnesAndKeepsTheRest) {
                       "echo \"[$CHILD_PROCESS_TEST_INHERITED] [$CHILD_PROCESS_TEST_REPLACED]\"; "
                       "exit 3"});
   ASSERT_TRUE(child.wait_for_log("[from the parent] [new]", 10s)) << child.log();
-  const auto until = std::chrono::steady_clock::now() + 10s;
-  auto state = child.state();
-  while (state == "running" && std::chrono::steady_clock::now() < until) {
-    std::this_thread::sleep_for(10ms);
-    state = child.state();
-  }
-  EXPECT_EQ(state, "exited with status 3");
+  EXPECT_EQ(state_once_ended(child), "exited with status 3");
   EXPECT_EQ(child.state(), "stopped") << "reaped once";
 }
 
@@ -45,13 +50,7 @@ TEST(ChildProcess, ReportsASignalThatEndedIt) {
   ChildProcess child("/bin/sleep", {}, directory.path() / "child.log", {"30"});
   EXPECT_EQ(child.state(), "running");
   ::kill(child.pid(), SIGKILL);
-  const auto until = std::chrono::steady_clock::now() + 10s;
-  auto state = child.state();
-  while (state == "running" && std::chrono::steady_clock::now() < until) {
-    std::this_thread::sleep_for(10ms);
-    state = child.state();
-  }
-  EXPECT_EQ(state, "killed by signal 9");
+  EXPECT_EQ(state_once_ended(child), "killed by signal 9");
 }
 
 }  // namespace

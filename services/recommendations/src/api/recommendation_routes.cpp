@@ -1,5 +1,6 @@
 #include "api/recommendation_routes.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "platform/clock.h"
@@ -16,7 +17,6 @@ constexpr std::int64_t kMostLimit = 50;
 constexpr std::size_t kMostIdLength = 64;
 
 Rules rules_of(const Request& request, std::size_t per_category) {
-  platform::http::reject_unknown_parameters(request, {"limit"});
   const auto limit =
       platform::http::integer_parameter(request, "limit", 1, kMostLimit).value_or(kDefaultLimit);
   return {.count = static_cast<std::size_t>(limit), .per_category = per_category};
@@ -67,14 +67,21 @@ void add_recommendation_routes(platform::http::Router& router, RouteContext cont
           throw platform::Error(platform::ErrorKind::forbidden, "not-your-recommendations",
                                 "a customer may read only their own recommendations");
         }
-        return json_of(
-            context.answers.for_customer(customer, rules_of(request, context.per_category)));
+        platform::http::reject_unknown_parameters(request, {"limit", "model"});
+        const auto model = request.query_parameter("model").value_or("ease");
+        if (model != "ease" && model != "als") {
+          throw platform::invalid_field("model", "model is ease or als");
+        }
+        return json_of(context.answers.for_customer(
+            customer, rules_of(request, context.per_category),
+            model == "als" ? Answers::PersonalModel::als : Answers::PersonalModel::ease));
       },
       platform::http::requires_access(Access::signed_in()));
 
   router.get(
       "/v1/recommendations/products/{id}/similar",
       [context](Request& request) {
+        platform::http::reject_unknown_parameters(request, {"limit"});
         return json_of(
             context.answers.similar_to(id_of(request), rules_of(request, context.per_category)));
       },
@@ -83,6 +90,7 @@ void add_recommendation_routes(platform::http::Router& router, RouteContext cont
   router.get(
       "/v1/recommendations/popular",
       [context](Request& request) {
+        platform::http::reject_unknown_parameters(request, {"limit"});
         return json_of(context.answers.popular(rules_of(request, context.per_category)));
       },
       platform::http::public_route());

@@ -5,8 +5,7 @@
 
 namespace recommendations {
 
-std::vector<ScoredItem> apply_rules(std::span<const ScoredItem> ranked,
-                                    std::span<const ProductFacts> facts,
+std::vector<ScoredItem> apply_rules(std::span<const ScoredItem> ranked, const FactsOf& facts_of,
                                     std::span<const int> excluded, const Rules& rules) {
   const std::unordered_set<int> left_out(excluded.begin(), excluded.end());
   std::vector<ScoredItem> chosen;
@@ -14,10 +13,9 @@ std::vector<ScoredItem> apply_rules(std::span<const ScoredItem> ranked,
   std::map<std::string, std::size_t> per_category;
   for (const auto& candidate : ranked) {
     if (chosen.size() == rules.count) break;
-    if (candidate.item < 0 || static_cast<std::size_t>(candidate.item) >= facts.size()) continue;
-    const auto& product = facts[static_cast<std::size_t>(candidate.item)];
-    if (!product.available || left_out.contains(candidate.item)) continue;
-    auto& taken = per_category[product.category];
+    const auto* product = facts_of(candidate.item);
+    if (product == nullptr || !product->available || left_out.contains(candidate.item)) continue;
+    auto& taken = per_category[product->category];
     if (taken >= rules.per_category) {
       waiting.push_back(candidate);
       continue;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -20,14 +21,16 @@ struct Rules {
   std::size_t per_category = 3;
 };
 
+// What the shop knows of an item, or nullptr for a product it does not
+// know (never told of, or deleted).
+using FactsOf = std::function<const ProductFacts*(int item)>;
+
 // The first `rules.count` of a ranking (best first) that can be offered:
-// products the shop knows (`facts`, by item index; shorter means unknown),
-// available, and not in `excluded` (what the customer already bought).
-// Categories are spread: a product beyond a category's share waits, and
-// the waiting ones fill the list, in ranking order, only if too few others
-// are left.
-std::vector<ScoredItem> apply_rules(std::span<const ScoredItem> ranked,
-                                    std::span<const ProductFacts> facts,
+// products the shop knows, available, and not in `excluded` (what the
+// customer already bought). Categories are spread: a product beyond a
+// category's share waits, and the waiting ones fill the list, in ranking
+// order, only if too few others are left.
+std::vector<ScoredItem> apply_rules(std::span<const ScoredItem> ranked, const FactsOf& facts_of,
                                     std::span<const int> excluded, const Rules& rules);
 
 }  // namespace recommendations

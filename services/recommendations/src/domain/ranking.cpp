@@ -27,4 +27,11 @@ std::vector<ScoredItem> top_items(const Eigen::VectorXf& scores, std::size_t k,
   return candidates;
 }
 
+std::vector<int> items_of(std::span<const ScoredItem> ranked) {
+  std::vector<int> items;
+  items.reserve(ranked.size());
+  for (const auto& entry : ranked) items.push_back(entry.item);
+  return items;
+}
+
 }  // namespace recommendations

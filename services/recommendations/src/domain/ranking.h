@@ -17,4 +17,7 @@ struct ScoredItem {
 std::vector<ScoredItem> top_items(const Eigen::VectorXf& scores, std::size_t k,
                                   std::span<const int> excluded = {});
 
+// The items of a ranking, in its order.
+std::vector<int> items_of(std::span<const ScoredItem> ranked);
+
 }  // namespace recommendations

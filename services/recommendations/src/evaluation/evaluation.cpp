@@ -8,17 +8,13 @@ Report evaluate(const Recommender& model, const Split& split, const InteractionM
                 std::size_t k) {
   Report report;
   std::vector<int> seen;
-  std::vector<int> ranked;
   for (int user = 0; user < split.users; ++user) {
     const auto& relevant = split.held_out[static_cast<std::size_t>(user)];
     if (relevant.empty()) continue;
     const auto history = training.history(user);
     seen.clear();
     for (const auto& entry : history) seen.push_back(entry.item);
-    ranked.clear();
-    for (const auto& scored : top_items(model.scores(history), k, seen)) {
-      ranked.push_back(scored.item);
-    }
+    const auto ranked = items_of(top_items(model.scores(history), k, seen));
     const auto accuracy = accuracy_at(ranked, relevant, k);
     report.mean.precision += accuracy.precision;
     report.mean.recall += accuracy.recall;

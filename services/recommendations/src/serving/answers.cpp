@@ -1,6 +1,7 @@
 #include "serving/answers.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "domain/ranking.h"
 
@@ -15,27 +16,41 @@ std::size_t candidates_for(const Rules& rules) { return rules.count * 5 + 20; }
 Answer choose(const TrainedModels& models, const std::string& model,
               const std::vector<ScoredItem>& ranked, std::vector<int> excluded,
               const ProductFactsStore& store, const Rules& rules) {
-  const auto popular = top_items(models.popular().scores({}), candidates_for(rules) * 2, excluded);
+  std::vector<int> left_out = excluded;
+  std::sort(left_out.begin(), left_out.end());
+  std::vector<ScoredItem> popular;
+  for (const auto& entry : models.popular_ranking()) {
+    if (popular.size() == candidates_for(rules) * 2) break;
+    if (!std::binary_search(left_out.begin(), left_out.end(), entry.item)) {
+      popular.push_back(entry);
+    }
+  }
+  // Facts for the candidates only, by item.
+  std::vector<int> candidates = items_of(ranked);
+  for (const auto& entry : popular) candidates.push_back(entry.item);
   std::vector<std::string> ids;
-  for (const auto* list : {&ranked, &popular}) {
-    for (const auto& entry : *list) ids.push_back(models.product_id(entry.item));
-  }
+  for (const int item : candidates) ids.push_back(models.product_id(item));
   const auto known = store.facts(ids);
-  std::vector<ProductFacts> facts(models.products());
-  for (std::size_t item = 0; item < facts.size(); ++item) {
-    const auto found = known.find(models.product_id(static_cast<int>(item)));
-    if (found != known.end()) facts[item] = found->second;
+  std::unordered_map<int, ProductFacts> facts;
+  for (const int item : candidates) {
+    if (const auto found = known.find(models.product_id(item)); found != known.end()) {
+      facts.emplace(item, found->second);
+    }
   }
+  const FactsOf facts_of = [&facts](int item) -> const ProductFacts* {
+    const auto found = facts.find(item);
+    return found == facts.end() ? nullptr : &found->second;
+  };
 
   Answer answer{model, models.trained_at(), {}};
-  for (const auto& chosen : apply_rules(ranked, facts, excluded, rules)) {
+  for (const auto& chosen : apply_rules(ranked, facts_of, excluded, rules)) {
     answer.items.push_back({models.product_id(chosen.item), chosen.score, model});
     excluded.push_back(chosen.item);
   }
   if (answer.items.size() < rules.count) {
     const Rules rest{.count = rules.count - answer.items.size(),
                      .per_category = rules.per_category};
-    for (const auto& chosen : apply_rules(popular, facts, excluded, rest)) {
+    for (const auto& chosen : apply_rules(popular, facts_of, excluded, rest)) {
       answer.items.push_back({models.product_id(chosen.item), chosen.score, "popular"});
     }
   }
@@ -45,7 +60,8 @@ Answer choose(const TrainedModels& models, const std::string& model,
 
 }  // namespace
 
-Answer Answers::for_customer(const std::string& customer_id, const Rules& rules) const {
+Answer Answers::for_customer(const std::string& customer_id, const Rules& rules,
+                             PersonalModel personal) const {
   const auto models = holder_.current();
   if (!models) return {"popular", std::nullopt, {}};
   // What was bought since the training is not in the models yet.
@@ -57,9 +73,12 @@ Answer Answers::for_customer(const std::string& customer_id, const Rules& rules)
   if (!customer) return choose(*models, "popular", {}, std::move(bought), facts_, rules);
   const auto& trained = models->purchased(*customer);
   bought.insert(bought.end(), trained.begin(), trained.end());
-  const auto ranked = top_items(models->ease().scores(models->history(*customer)),
-                                candidates_for(rules) + bought.size(), bought);
-  return choose(*models, models->ease().name(), ranked, std::move(bought), facts_, rules);
+  const Recommender& model = personal == PersonalModel::als
+                                 ? static_cast<const Recommender&>(models->als())
+                                 : models->ease();
+  const auto ranked =
+      top_items(model.scores(models->history(*customer)), candidates_for(rules), bought);
+  return choose(*models, model.name(), ranked, std::move(bought), facts_, rules);
 }
 
 Answer Answers::similar_to(const std::string& product_id, const Rules& rules) const {

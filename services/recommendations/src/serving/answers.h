@@ -36,7 +36,11 @@ class Answers {
           const InteractionStore& interactions)
       : holder_(holder), facts_(facts), interactions_(interactions) {}
 
-  Answer for_customer(const std::string& customer_id, const Rules& rules) const;
+  // The personal models: EASE (the default, the more accurate offline) or
+  // implicit ALS, which folds the customer's history in.
+  enum class PersonalModel { ease, als };
+  Answer for_customer(const std::string& customer_id, const Rules& rules,
+                      PersonalModel personal = PersonalModel::ease) const;
   // "Customers also bought": never the product itself.
   Answer similar_to(const std::string& product_id, const Rules& rules) const;
   Answer popular(const Rules& rules) const;

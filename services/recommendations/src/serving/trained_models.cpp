@@ -8,6 +8,8 @@ TrainedModels::TrainedModels(TrainingSet set, ItemToItem ease, ImplicitAls als, 
       ease_(std::move(ease)),
       als_(std::move(als)),
       popular_(std::move(popular)),
+      // Enough to fill any answer whatever the rules leave out.
+      popular_ranking_(top_items(popular_.scores({}), 1000)),
       trained_at_(trained_at),
       interactions_(interactions) {
   for (std::size_t index = 0; index < set_.products.size(); ++index) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/interaction_log.h"
+#include "domain/ranking.h"
 #include "models/ease.h"
 #include "models/implicit_als.h"
 #include "models/most_popular.h"
@@ -43,6 +44,8 @@ class TrainedModels {
   const ItemToItem& ease() const { return ease_; }
   const ImplicitAls& als() const { return als_; }
   const MostPopular& popular() const { return popular_; }
+  // The most popular products, best first, worked out once per training.
+  const std::vector<ScoredItem>& popular_ranking() const { return popular_ranking_; }
   std::size_t products() const { return set_.products.size(); }
   std::size_t customers() const { return set_.customers.size(); }
   platform::SystemTime trained_at() const { return trained_at_; }
@@ -55,6 +58,7 @@ class TrainedModels {
   ItemToItem ease_;
   ImplicitAls als_;
   MostPopular popular_;
+  std::vector<ScoredItem> popular_ranking_;
   platform::SystemTime trained_at_;
   std::size_t interactions_;
 };

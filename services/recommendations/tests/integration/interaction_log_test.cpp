@@ -11,72 +11,38 @@
 #include "platform/bus/event.h"
 #include "platform/ids.h"
 #include "platform/testing/api_client.h"
-#include "platform/testing/buses.h"
-#include "platform/testing/databases.h"
-#include "platform/testing/environment.h"
+#include "recommendations_fixture.h"
 #include "serving/trainer.h"
-#include "store/schema.h"
 
 namespace recommendations {
 namespace {
 
 using namespace std::chrono_literals;
-using platform::testing::DatabaseBackend;
 
-class InteractionLog : public ::testing::TestWithParam<DatabaseBackend> {
+class InteractionLog : public testing::RecommendationsTest {
  protected:
   void SetUp() override {
-    database_ = platform::testing::open_fresh_database(GetParam());
-    if (!database_) GTEST_SKIP() << "backend not configured";
-    if (GetParam() == DatabaseBackend::postgres) {
-      SHOP_REQUIRE_BACKEND(platform::testing::nats_url(), "NATS (SHOP_TEST_NATS_URL)");
-    }
-    migrate(database_->database());
-    bus_ = platform::testing::open_test_bus(GetParam(), "recommendations-test");
-    // Tests running at once share the NATS server: each its own consumers,
-    // reading only what is published from now on.
-    const auto suffix = platform::random_hex(4);
-    auto consumers = ConsumerOptions::named("recommendations-" + suffix);
-    consumers.start = platform::bus::SubscriptionOptions::Start::now;
-    consumer_ = std::make_unique<EventConsumers>(database_->database(), *bus_, events_, consumers);
+    RecommendationsTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    consumer_ =
+        std::make_unique<EventConsumers>(database_->database(), *bus_, events_, consumers());
     store_ = std::make_unique<InteractionStore>(database_->database());
     trainer_ = std::make_unique<Trainer>(*store_, holder_, registry_, TrainerOptions{});
   }
 
   void TearDown() override {
     consumer_.reset();
-    bus_.reset();
-    database_.reset();
+    RecommendationsTest::TearDown();
   }
-
-  // Customers and products of this test's own: the NATS stream is shared.
-  static std::string customer() { return platform::new_uuid_v7(); }
-  std::string product(const std::string& name) const { return name + "-" + run_; }
 
   // This test's interactions in the log, oldest first.
   std::vector<LoggedInteraction> log(std::size_t limit = 100'000) const {
     auto entries = store_->since(std::chrono::system_clock::now() - 24h * 1000, limit);
-    std::erase_if(entries, [&](const LoggedInteraction& entry) {
-      return !entry.product.ends_with("-" + run_);
-    });
+    std::erase_if(entries, [&](const LoggedInteraction& entry) { return !is_ours(entry.product); });
     return entries;
   }
   std::size_t logged() const { return log().size(); }
 
-  platform::bus::Event paid(const std::string& customer, const std::vector<std::string>& products) {
-    boost::json::array lines;
-    for (const auto& product : products)
-      lines.push_back({{"product_id", product}, {"quantity", 1}});
-    return platform::bus::make_event(kOrderPaid, boost::json::serialize(boost::json::object{
-                                                     {"order_id", "o-" + platform::random_hex(6)},
-                                                     {"customer_id", customer},
-                                                     {"lines", std::move(lines)}}));
-  }
-
-  const std::string run_ = platform::random_hex(6);
-  std::unique_ptr<platform::testing::FreshDatabase> database_;
-  std::unique_ptr<platform::bus::EventBus> bus_;
-  platform::metrics::Registry registry_;
   platform::metrics::Family<platform::metrics::Counter>& events_ =
       registry_.counter("recommendations_events_total", "events", {"subject", "outcome"});
   std::unique_ptr<EventConsumers> consumer_;

@@ -9,66 +9,31 @@
 #include "platform/bus/event.h"
 #include "platform/ids.h"
 #include "platform/testing/api_client.h"
-#include "platform/testing/buses.h"
-#include "platform/testing/databases.h"
-#include "platform/testing/environment.h"
+#include "recommendations_fixture.h"
 #include "store/product_facts_store.h"
-#include "store/schema.h"
 
 namespace recommendations {
 namespace {
 
-using platform::testing::DatabaseBackend;
-
-class ProductFacts : public ::testing::TestWithParam<DatabaseBackend> {
+class ProductFacts : public testing::RecommendationsTest {
  protected:
   void SetUp() override {
-    database_ = platform::testing::open_fresh_database(GetParam());
-    if (!database_) GTEST_SKIP() << "backend not configured";
-    if (GetParam() == DatabaseBackend::postgres) {
-      SHOP_REQUIRE_BACKEND(platform::testing::nats_url(), "NATS (SHOP_TEST_NATS_URL)");
-    }
-    migrate(database_->database());
-    bus_ = platform::testing::open_test_bus(GetParam(), "recommendations-facts-test");
-    const auto suffix = platform::random_hex(4);
-    auto consumers = ConsumerOptions::named("recommendations-" + suffix);
-    consumers.start = platform::bus::SubscriptionOptions::Start::now;
-    consumers_ = std::make_unique<EventConsumers>(database_->database(), *bus_, events_, consumers);
+    RecommendationsTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    consumers_ =
+        std::make_unique<EventConsumers>(database_->database(), *bus_, events_, consumers());
     store_ = std::make_unique<ProductFactsStore>(database_->database());
   }
 
   void TearDown() override {
     consumers_.reset();
-    bus_.reset();
-    database_.reset();
-  }
-
-  void upserted(const std::string& id, const std::string& category, const std::string& status,
-                std::int64_t version, bool in_stock, std::int64_t stock_version) {
-    bus_->publish(platform::bus::make_event(
-        "catalog.product.upserted",
-        boost::json::serialize(
-            boost::json::object{{"id", id},
-                                {"category_path", category},
-                                {"status", status},
-                                {"version", version},
-                                {"stock", {{"in_stock", in_stock}, {"version", stock_version}}}})));
-  }
-
-  void stock_changed(const std::string& id, bool in_stock, std::int64_t version) {
-    bus_->publish(platform::bus::make_event(
-        "catalog.stock.changed",
-        boost::json::serialize(boost::json::object{
-            {"product_id", id}, {"in_stock", in_stock}, {"version", version}})));
+    RecommendationsTest::TearDown();
   }
 
   std::int64_t applied(const char* subject) { return events_.with({subject, "applied"}).value(); }
 
-  const std::string lamp_ = "lamp-" + platform::random_hex(6);
-  const std::string shade_ = "shade-" + platform::random_hex(6);
-  std::unique_ptr<platform::testing::FreshDatabase> database_;
-  std::unique_ptr<platform::bus::EventBus> bus_;
-  platform::metrics::Registry registry_;
+  const std::string lamp_ = product("lamp");
+  const std::string shade_ = product("shade");
   platform::metrics::Family<platform::metrics::Counter>& events_ =
       registry_.counter("recommendations_events_total", "events", {"subject", "outcome"});
   std::unique_ptr<EventConsumers> consumers_;
@@ -76,10 +41,11 @@ class ProductFacts : public ::testing::TestWithParam<DatabaseBackend> {
 };
 
 TEST_P(ProductFacts, TheLatestOfEachPartWinsAndADeletionIsFinal) {
-  upserted(lamp_, "home/lamps", "active", 3, true, 5);
-  upserted(lamp_, "home/old-lamps", "archived", 2, false, 4);  // older on both counts
-  stock_changed(lamp_, false, 6);
-  stock_changed(shade_, true, 1);  // stock heard of before the product
+  bus_->publish(upserted(lamp_, "home/lamps", "active", 3, true, 5));
+  bus_->publish(
+      upserted(lamp_, "home/old-lamps", "archived", 2, false, 4));  // older on both counts
+  bus_->publish(stock_changed(lamp_, false, 6));
+  bus_->publish(stock_changed(shade_, true, 1));  // stock heard of before the product
   ASSERT_TRUE(platform::testing::eventually([&] {
     return applied("catalog.product.upserted") == 2 && applied("catalog.stock.changed") == 2;
   }));
@@ -89,8 +55,8 @@ TEST_P(ProductFacts, TheLatestOfEachPartWinsAndADeletionIsFinal) {
   EXPECT_FALSE(facts.at(lamp_).available) << "on sale, but out of stock since version 6";
   EXPECT_FALSE(facts.at(shade_).available) << "in stock, but not yet known to be on sale";
 
-  stock_changed(lamp_, true, 7);
-  upserted(shade_, "home/shades", "active", 1, true, 1);
+  bus_->publish(stock_changed(lamp_, true, 7));
+  bus_->publish(upserted(shade_, "home/shades", "active", 1, true, 1));
   ASSERT_TRUE(platform::testing::eventually([&] {
     return applied("catalog.product.upserted") == 3 && applied("catalog.stock.changed") == 3;
   }));
@@ -104,7 +70,7 @@ TEST_P(ProductFacts, TheLatestOfEachPartWinsAndADeletionIsFinal) {
       boost::json::serialize(boost::json::object{{"id", lamp_}, {"sku", "L-1"}})));
   ASSERT_TRUE(
       platform::testing::eventually([&] { return applied("catalog.product.deleted") == 1; }));
-  upserted(lamp_, "home/lamps", "active", 9, true, 9);  // late, after the deletion
+  bus_->publish(upserted(lamp_, "home/lamps", "active", 9, true, 9));  // late, after the deletion
   ASSERT_TRUE(
       platform::testing::eventually([&] { return applied("catalog.product.upserted") == 4; }));
   EXPECT_FALSE(store_->facts({lamp_}).contains(lamp_));

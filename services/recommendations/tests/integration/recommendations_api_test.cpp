@@ -10,36 +10,26 @@
 #include "platform/http/server.h"
 #include "platform/ids.h"
 #include "platform/testing/api_client.h"
-#include "platform/testing/buses.h"
-#include "platform/testing/databases.h"
-#include "platform/testing/environment.h"
 #include "platform/testing/openapi.h"
 #include "platform/testing/tokens.h"
+#include "recommendations_fixture.h"
 #include "recommendations_service.h"
 
 namespace recommendations {
 namespace {
 
-using platform::testing::DatabaseBackend;
 using platform::testing::eventually;
 using platform::testing::expect_problem;
 using platform::testing::Reply;
 
-class RecommendationsApi : public ::testing::TestWithParam<DatabaseBackend>,
+class RecommendationsApi : public testing::RecommendationsTest,
                            protected platform::testing::ApiCalls {
  protected:
   void SetUp() override {
-    database_ = platform::testing::open_fresh_database(GetParam());
-    if (!database_) GTEST_SKIP() << "backend not configured";
-    if (GetParam() == DatabaseBackend::postgres) {
-      SHOP_REQUIRE_BACKEND(platform::testing::nats_url(), "NATS (SHOP_TEST_NATS_URL)");
-    }
-    RecommendationsService::migrate(database_->database());
-    bus_ = platform::testing::open_test_bus(GetParam(), "recommendations-api-test");
+    RecommendationsTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     RecommendationsOptions options;
-    const auto suffix = platform::random_hex(4);
-    options.consumers = ConsumerOptions::named("recommendations-" + suffix);
-    options.consumers.start = platform::bus::SubscriptionOptions::Start::now;
+    options.consumers = consumers();
     service_ = std::make_unique<RecommendationsService>(database_->database(), *bus_, registry_,
                                                         issuer_.verifier(), std::move(options));
     platform::http::ServerOptions server_options;
@@ -56,31 +46,11 @@ class RecommendationsApi : public ::testing::TestWithParam<DatabaseBackend>,
     if (server_) server_->stop(std::chrono::seconds(2));
     server_.reset();
     service_.reset();
-    bus_.reset();
-    database_.reset();
+    RecommendationsTest::TearDown();
   }
 
-  // Products of this test's own: the NATS stream is shared.
-  std::string product(const std::string& name) const { return name + "-" + run_; }
-
-  void on_sale(const std::string& id, const std::string& category, bool in_stock = true) {
-    bus_->publish(platform::bus::make_event(
-        "catalog.product.upserted", boost::json::serialize(boost::json::object{
-                                        {"id", id},
-                                        {"category_path", category},
-                                        {"status", "active"},
-                                        {"version", 1},
-                                        {"stock", {{"in_stock", in_stock}, {"version", 1}}}})));
-  }
-
-  void paid(const std::string& customer, const std::vector<std::string>& products) {
-    boost::json::array lines;
-    for (const auto& id : products) lines.push_back({{"product_id", id}, {"quantity", 1}});
-    bus_->publish(platform::bus::make_event(
-        kOrderPaid,
-        boost::json::serialize(boost::json::object{{"order_id", "o-" + platform::random_hex(6)},
-                                                   {"customer_id", customer},
-                                                   {"lines", std::move(lines)}})));
+  void on_sale(const std::string& id, const std::string& category) {
+    bus_->publish(upserted(id, category, "active", 1, true, 1));
   }
 
   // How many events of `subject` the service applied, from its metrics.
@@ -108,11 +78,7 @@ class RecommendationsApi : public ::testing::TestWithParam<DatabaseBackend>,
     return ids;
   }
 
-  const std::string run_ = platform::random_hex(6);
-  std::unique_ptr<platform::testing::FreshDatabase> database_;
   platform::testing::TestIssuer issuer_;
-  platform::metrics::Registry registry_;
-  std::unique_ptr<platform::bus::EventBus> bus_;
   std::unique_ptr<RecommendationsService> service_;
   std::unique_ptr<platform::http::Server> server_;
 };
@@ -136,8 +102,9 @@ TEST_P(RecommendationsApi, PurchasesBySimilarCustomersChangeAnotherCustomersReco
     on_sale(id, category);
   }
   const auto ada = platform::new_uuid_v7();
-  paid(ada, {tent});
-  for (int buyer = 0; buyer < 10; ++buyer) paid(platform::new_uuid_v7(), {kettle, mug});
+  bus_->publish(paid(ada, {tent}));
+  for (int buyer = 0; buyer < 10; ++buyer)
+    bus_->publish(paid(platform::new_uuid_v7(), {kettle, mug}));
   ASSERT_TRUE(eventually(
       [&] { return applied(kOrderPaid) == 11 && applied("catalog.product.upserted") == 5; }));
   ASSERT_EQ(train().status, 200);
@@ -149,7 +116,8 @@ TEST_P(RecommendationsApi, PurchasesBySimilarCustomersChangeAnotherCustomersReco
   EXPECT_TRUE(std::find(before_ids.begin(), before_ids.end(), bag) == before_ids.end());
 
   // Campers buy tents with sleeping bags and stoves.
-  for (int buyer = 0; buyer < 6; ++buyer) paid(platform::new_uuid_v7(), {tent, bag, stove});
+  for (int buyer = 0; buyer < 6; ++buyer)
+    bus_->publish(paid(platform::new_uuid_v7(), {tent, bag, stove}));
   ASSERT_TRUE(eventually([&] { return applied(kOrderPaid) == 17; }));
   const auto training = train();
   ASSERT_EQ(training.status, 200) << boost::json::serialize(training.body);
@@ -165,12 +133,17 @@ TEST_P(RecommendationsApi, PurchasesBySimilarCustomersChangeAnotherCustomersReco
   std::sort(campers.begin(), campers.end());
   EXPECT_EQ(after_ids, campers) << "what campers bought, not the kettles bought more often";
   EXPECT_EQ(after.body.at("items").at(0).at("model"), "ease");
+  // The user model agrees, and says it is the one that answered.
+  const auto als = get("/v1/recommendations/users/" + ada + "?limit=2&model=als");
+  ASSERT_EQ(als.status, 200) << boost::json::serialize(als.body);
+  EXPECT_EQ(als.body.at("model"), "als");
+  auto als_ids = products_of(als);
+  std::sort(als_ids.begin(), als_ids.end());
+  EXPECT_EQ(als_ids, campers);
   EXPECT_FALSE(after.body.at("trained_at").is_null());
 
   // The stove sells out: it is not offered any more, without a training.
-  bus_->publish(platform::bus::make_event(
-      "catalog.stock.changed", boost::json::serialize(boost::json::object{
-                                   {"product_id", stove}, {"in_stock", false}, {"version", 2}})));
+  bus_->publish(stock_changed(stove, false, 2));
   ASSERT_TRUE(eventually([&] { return applied("catalog.stock.changed") == 1; }));
   const auto sold_out = get("/v1/recommendations/users/" + ada + "?limit=2");
   const auto sold_out_ids = products_of(sold_out);
@@ -180,7 +153,7 @@ TEST_P(RecommendationsApi, PurchasesBySimilarCustomersChangeAnotherCustomersReco
       << "never what she bought";
 
   // She buys the bag: it leaves her list at once, before any training.
-  paid(ada, {bag});
+  bus_->publish(paid(ada, {bag}));
   ASSERT_TRUE(eventually([&] { return applied(kOrderPaid) == 18; }));
   const auto bought = products_of(get("/v1/recommendations/users/" + ada + "?limit=5"));
   EXPECT_TRUE(std::find(bought.begin(), bought.end(), bag) == bought.end());
@@ -198,8 +171,8 @@ TEST_P(RecommendationsApi, WhatTheModelsNeverSawGetsPopularAndSaysSo) {
   const auto mug = product("mug");
   on_sale(kettle, "kitchen/kettles");
   on_sale(mug, "kitchen/mugs");
-  for (int buyer = 0; buyer < 3; ++buyer) paid(platform::new_uuid_v7(), {kettle});
-  paid(platform::new_uuid_v7(), {mug});
+  for (int buyer = 0; buyer < 3; ++buyer) bus_->publish(paid(platform::new_uuid_v7(), {kettle}));
+  bus_->publish(paid(platform::new_uuid_v7(), {mug}));
   ASSERT_TRUE(eventually(
       [&] { return applied(kOrderPaid) == 4 && applied("catalog.product.upserted") == 2; }));
   ASSERT_EQ(train().status, 200);
@@ -231,6 +204,9 @@ TEST_P(RecommendationsApi, BadRequestsGetProblemsNamingWhatIsWrong) {
   expect_problem(bad_limit, 400, "invalid-field");
   EXPECT_EQ(bad_limit.body.at("field"), "limit");
   expect_problem(get("/v1/recommendations/popular?limit=ten"), 400, "invalid-field");
+  const auto bad_model = get("/v1/recommendations/users/" + ada + "?model=svd");
+  expect_problem(bad_model, 400, "invalid-field");
+  EXPECT_EQ(bad_model.body.at("field"), "model");
   const auto unknown = get("/v1/recommendations/popular?count=3");
   expect_problem(unknown, 400, "unknown-parameter");
   expect_problem(get("/v1/recommendations/products/" + std::string(65, 'x') + "/similar"), 400,

@@ -5,10 +5,13 @@
 namespace recommendations {
 namespace {
 
-std::vector<int> items_of(const std::vector<ScoredItem>& scored) {
-  std::vector<int> items;
-  for (const auto& entry : scored) items.push_back(entry.item);
-  return items;
+// The facts of items 0 to size - 1; none for the others.
+FactsOf facts_in(const std::vector<ProductFacts>& facts) {
+  return [&facts](int item) -> const ProductFacts* {
+    return item >= 0 && static_cast<std::size_t>(item) < facts.size()
+               ? &facts[static_cast<std::size_t>(item)]
+               : nullptr;
+  };
 }
 
 std::vector<ScoredItem> ranking(int items) {
@@ -22,7 +25,7 @@ TEST(ApplyRules, LeavesOutTheBoughtTheUnavailableAndTheUnknown) {
       {"lamps", true}, {"lamps", false}, {"kettles", true}, {"chairs", true}};
   const std::vector<int> bought{2};
   // Item 4 is past the facts: a product the shop does not know any more.
-  EXPECT_EQ(items_of(apply_rules(ranking(5), facts, bought, {.count = 10})),
+  EXPECT_EQ(items_of(apply_rules(ranking(5), facts_in(facts), bought, {.count = 10})),
             (std::vector<int>{0, 3}));
 }
 
@@ -30,16 +33,17 @@ TEST(ApplyRules, SpreadsCategoriesAndFillsWithTheWaitingOnlyWhenShort) {
   const std::vector<ProductFacts> facts{{"lamps", true},   {"lamps", true}, {"lamps", true},
                                         {"kettles", true}, {"lamps", true}, {"chairs", true},
                                         {"lamps", true}};
-  EXPECT_EQ(items_of(apply_rules(ranking(7), facts, {}, {.count = 4, .per_category = 2})),
+  EXPECT_EQ(items_of(apply_rules(ranking(7), facts_in(facts), {}, {.count = 4, .per_category = 2})),
             (std::vector<int>{0, 1, 3, 5}));
-  EXPECT_EQ(items_of(apply_rules(ranking(7), facts, {}, {.count = 6, .per_category = 2})),
+  EXPECT_EQ(items_of(apply_rules(ranking(7), facts_in(facts), {}, {.count = 6, .per_category = 2})),
             (std::vector<int>{0, 1, 3, 5, 2, 4}));
 }
 
 TEST(ApplyRules, StopsAtTheCount) {
   const std::vector<ProductFacts> facts(20, ProductFacts{"lamps", true});
-  EXPECT_EQ(apply_rules(ranking(20), facts, {}, {.count = 3, .per_category = 10}).size(), 3u);
-  EXPECT_TRUE(apply_rules(ranking(20), facts, {}, {.count = 0}).empty());
+  EXPECT_EQ(apply_rules(ranking(20), facts_in(facts), {}, {.count = 3, .per_category = 10}).size(),
+            3u);
+  EXPECT_TRUE(apply_rules(ranking(20), facts_in(facts), {}, {.count = 0}).empty());
 }
 
 }  // namespace

@@ -38,9 +38,7 @@ std::vector<int> recommended(const Recommender& model, const std::vector<ItemWei
                              std::size_t k) {
   std::vector<int> seen;
   for (const auto& entry : history) seen.push_back(entry.item);
-  std::vector<int> items;
-  for (const auto& scored : top_items(model.scores(history), k, seen)) items.push_back(scored.item);
-  return items;
+  return items_of(top_items(model.scores(history), k, seen));
 }
 
 // Someone who bought two of the first group's items should be offered

@@ -7,12 +7,6 @@
 namespace recommendations {
 namespace {
 
-std::vector<int> items_of(const std::vector<ScoredItem>& scored) {
-  std::vector<int> items;
-  for (const auto& entry : scored) items.push_back(entry.item);
-  return items;
-}
-
 TEST(TopItems, BestFirstWithTiesToTheLowerIndex) {
   Eigen::VectorXf scores(6);
   scores << 0.5F, 2, 0.5F, 3, -1, 2;
