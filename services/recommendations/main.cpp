@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
   options.consumers = recommendations::ConsumerOptions::named(config.text(
       "RECOMMENDATIONS_CONSUMER_NAME", "recommendations",
       "prefix of the bus consumers' names: replicas share it, separate deployments do not"));
+  const auto start = config.text("RECOMMENDATIONS_CONSUMERS_START", "first_event",
+                                 "where new consumers start: first_event (learn from the whole "
+                                 "stream) or now (only what is published from then on)");
   options.retrain_every = config.milliseconds(
       "RECOMMENDATIONS_TRAIN_EVERY_MS", options.retrain_every, "how often models are trained");
   options.trainer.window = std::chrono::duration_cast<std::chrono::hours>(config.milliseconds(
@@ -36,6 +39,11 @@ int main(int argc, char** argv) {
   config.finish();
   platform::log::set_service("recommendations");
   platform::log::set_level(log_level);
+  if (start != "first_event" && start != "now") {
+    platform::log::error("RECOMMENDATIONS_CONSUMERS_START must be first_event or now");
+    return 1;
+  }
+  if (start == "now") options.consumers.start = platform::bus::SubscriptionOptions::Start::now;
 
   try {
     auto database = platform::db::open_database(database_settings.url, database_settings.options);

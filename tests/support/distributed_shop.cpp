@@ -128,9 +128,11 @@ DistributedShop::DistributedShop(const std::filesystem::path& directory, Options
 
   auto recommendations = verification;
   recommendations["RECOMMENDATIONS_NATS_URL"] = nats;
-  // Each shop reads every event; several shops may share the NATS server.
+  // Consumers of each shop's own, reading what this shop's run publishes:
+  // the NATS server, and its stream, are shared by every test.
   recommendations["RECOMMENDATIONS_CONSUMER_NAME"] =
       "recommendations-" + platform::crypto::random_token(6);
+  recommendations["RECOMMENDATIONS_CONSUMERS_START"] = "now";
   start("recommendations", RECOMMENDATIONS_BINARY, recommendations);
 
   std::string upstreams, routes;
