@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-60}
-targets=(http_request catalog_input auth_input images_input)
+targets=(http_request catalog_input auth_input images_input recommendations_input)
 cmake --preset fuzz >/dev/null
 # Only the fuzzers and what they link: the services' executables are built
 # (and tested) by the other presets.
