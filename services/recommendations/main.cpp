@@ -29,10 +29,8 @@ int main(int argc, char** argv) {
                                  "stream) or now (only what is published from then on)");
   options.retrain_every = config.milliseconds(
       "RECOMMENDATIONS_TRAIN_EVERY_MS", options.retrain_every, "how often models are trained");
-  options.trainer.window = std::chrono::duration_cast<std::chrono::hours>(config.milliseconds(
-      "RECOMMENDATIONS_WINDOW_MS",
-      std::chrono::duration_cast<std::chrono::milliseconds>(options.trainer.window),
-      "how far back a training reads the interaction log"));
+  options.trainer.window = config.milliseconds("RECOMMENDATIONS_WINDOW_MS", options.trainer.window,
+                                               "how far back a training reads the interaction log");
   const auto token_verification =
       platform::http::read_token_verification(config, "http://localhost:8080/api/auth");
   const auto log_level = config.text("LOG_LEVEL", "info", "debug, info, warn or error");

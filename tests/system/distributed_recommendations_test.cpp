@@ -8,6 +8,7 @@
 
 #include "distributed_shop.h"
 #include "platform/ids.h"
+#include "platform/money.h"
 #include "platform/testing/api_client.h"
 #include "platform/testing/environment.h"
 
@@ -15,8 +16,6 @@ namespace {
 
 using namespace std::chrono_literals;
 using platform::testing::ApiClient;
-
-boost::json::object euros(std::int64_t amount) { return {{"amount", amount}, {"currency", "EUR"}}; }
 
 class DistributedRecommendations : public ::testing::Test {
  protected:
@@ -30,12 +29,13 @@ class DistributedRecommendations : public ::testing::Test {
   }
 
   std::string create_product(const std::string& name) {
-    const auto reply = admin_.post("/api/catalog/v1/products", {{"sku", "REC-" + run_ + "-" + name},
-                                                                {"title", "Camping " + name},
-                                                                {"brand", "Acme"},
-                                                                {"category", category_},
-                                                                {"price", euros(4000)},
-                                                                {"stock", {{"on_hand", 50}}}});
+    const auto reply = admin_.post("/api/catalog/v1/products",
+                                   {{"sku", "REC-" + run_ + "-" + name},
+                                    {"title", "Camping " + name},
+                                    {"brand", "Acme"},
+                                    {"category", category_},
+                                    {"price", platform::to_json(platform::Money{4000, "EUR"})},
+                                    {"stock", {{"on_hand", 50}}}});
     EXPECT_EQ(reply.status, 201) << boost::json::serialize(reply.body);
     return std::string(reply.body.at("id").as_string());
   }

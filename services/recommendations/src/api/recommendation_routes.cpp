@@ -1,11 +1,11 @@
 #include "api/recommendation_routes.h"
 
-#include <algorithm>
 #include <boost/json.hpp>
 
 #include "platform/clock.h"
 #include "platform/error.h"
 #include "platform/http/json_response.h"
+#include "platform/ids.h"
 
 namespace recommendations {
 namespace {
@@ -26,9 +26,7 @@ Rules rules_of(const Request& request, std::size_t per_category) {
 // mistake worth naming rather than a lookup that finds nothing.
 std::string id_of(const Request& request) {
   auto id = std::string(request.path_parameter("id"));
-  const bool printable =
-      std::all_of(id.begin(), id.end(), [](char c) { return c > ' ' && c <= '~'; });
-  if (id.empty() || id.size() > kMostIdLength || !printable) {
+  if (!platform::is_opaque_id(id, kMostIdLength)) {
     throw platform::invalid_field("id", "id must be 1 to 64 visible ASCII characters");
   }
   return id;

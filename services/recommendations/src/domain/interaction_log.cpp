@@ -5,7 +5,20 @@
 #include <map>
 #include <unordered_map>
 
+#include "platform/enum_names.h"
+
 namespace recommendations {
+namespace {
+
+constexpr platform::EnumNames<Signal, 3> kSignalNames{{{{Signal::purchase, "purchase"},
+                                                        {Signal::cart_addition, "cart_addition"},
+                                                        {Signal::view, "view"}}}};
+
+}  // namespace
+
+std::string_view name_of(Signal signal) { return kSignalNames.name(signal); }
+
+std::optional<Signal> signal_named(std::string_view name) { return kSignalNames.parse(name); }
 
 float weight_of(Signal signal, std::chrono::system_clock::duration age,
                 const InteractionWeights& weights) {

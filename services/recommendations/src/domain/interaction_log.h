@@ -1,8 +1,10 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/interaction_matrix.h"
@@ -11,6 +13,10 @@ namespace recommendations {
 
 // What a customer did with a product, as the events tell it.
 enum class Signal { purchase, cart_addition, view };
+
+// "purchase", "cart_addition", "view": how the log stores a signal.
+std::string_view name_of(Signal signal);
+std::optional<Signal> signal_named(std::string_view name);
 
 struct LoggedInteraction {
   std::string customer;

@@ -24,11 +24,9 @@ std::string customer_of(ObjectReader& data) {
 // accepted so that a catalog with other ids still feeds the models.
 std::string product_of(ObjectReader& data) {
   auto id = data.required_string("product_id", {1, 64});
-  for (const char c : id) {
-    if (c <= ' ' || c > '~') {
-      invalid(data.field_path("product_id"),
-              data.field_path("product_id") + " must be visible ASCII");
-    }
+  if (!platform::is_opaque_id(id, 64)) {
+    invalid(data.field_path("product_id"),
+            data.field_path("product_id") + " must be visible ASCII");
   }
   return id;
 }

@@ -1,7 +1,6 @@
 #include "serving/answers.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "domain/ranking.h"
 
@@ -25,20 +24,13 @@ Answer choose(const TrainedModels& models, const std::string& model,
       popular.push_back(entry);
     }
   }
-  // Facts for the candidates only, by item.
-  std::vector<int> candidates = items_of(ranked);
-  for (const auto& entry : popular) candidates.push_back(entry.item);
+  // Facts for the candidates only.
   std::vector<std::string> ids;
-  for (const int item : candidates) ids.push_back(models.product_id(item));
-  const auto known = store.facts(ids);
-  std::unordered_map<int, ProductFacts> facts;
-  for (const int item : candidates) {
-    if (const auto found = known.find(models.product_id(item)); found != known.end()) {
-      facts.emplace(item, found->second);
-    }
-  }
-  const FactsOf facts_of = [&facts](int item) -> const ProductFacts* {
-    const auto found = facts.find(item);
+  for (const auto& entry : ranked) ids.push_back(models.product_id(entry.item));
+  for (const auto& entry : popular) ids.push_back(models.product_id(entry.item));
+  const auto facts = store.facts(ids);
+  const FactsOf facts_of = [&facts, &models](int item) -> const ProductFacts* {
+    const auto found = facts.find(models.product_id(item));
     return found == facts.end() ? nullptr : &found->second;
   };
 

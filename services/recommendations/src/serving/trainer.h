@@ -13,7 +13,7 @@ namespace recommendations {
 struct TrainerOptions {
   TrainingOptions training;
   // What a training reads of the log: its recent part, bounded.
-  std::chrono::hours window{24 * 365};
+  std::chrono::milliseconds window{std::chrono::hours(24 * 365)};
   std::size_t most_interactions = 2'000'000;
 };
 

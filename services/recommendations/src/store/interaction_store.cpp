@@ -5,24 +5,13 @@
 namespace recommendations {
 namespace {
 
-std::string_view name_of(Signal signal) {
-  switch (signal) {
-    case Signal::purchase:
-      return "purchase";
-    case Signal::cart_addition:
-      return "cart_addition";
-    case Signal::view:
-      return "view";
+Signal signal_column(const std::string& name) {
+  const auto signal = signal_named(name);
+  if (!signal) {
+    throw platform::Error(platform::ErrorKind::internal, "corrupt-interaction",
+                          "unknown signal in the database: " + name);
   }
-  return "view";
-}
-
-Signal signal_named(const std::string& name) {
-  if (name == "purchase") return Signal::purchase;
-  if (name == "cart_addition") return Signal::cart_addition;
-  if (name == "view") return Signal::view;
-  throw platform::Error(platform::ErrorKind::internal, "corrupt-interaction",
-                        "unknown signal in the database: " + name);
+  return *signal;
 }
 
 }  // namespace
@@ -55,7 +44,7 @@ std::vector<LoggedInteraction> InteractionStore::since(platform::SystemTime sinc
     for (std::size_t index = rows.size(); index-- > 0;) {
       const auto& row = rows[index];
       log.push_back({row.get<std::string>(0), row.get<std::string>(1),
-                     signal_named(row.get<std::string>(2)),
+                     signal_column(row.get<std::string>(2)),
                      platform::from_unix_millis(row.get<std::int64_t>(3))});
     }
     return log;
