@@ -35,14 +35,6 @@ class InteractionLog : public testing::RecommendationsTest {
     RecommendationsTest::TearDown();
   }
 
-  // This test's interactions in the log, oldest first.
-  std::vector<LoggedInteraction> log(std::size_t limit = 100'000) const {
-    auto entries = store_->since(std::chrono::system_clock::now() - 24h * 1000, limit);
-    std::erase_if(entries, [&](const LoggedInteraction& entry) { return !is_ours(entry.product); });
-    return entries;
-  }
-  std::size_t logged() const { return log().size(); }
-
   platform::metrics::Family<platform::metrics::Counter>& events_ =
       registry_.counter("recommendations_events_total", "events", {"subject", "outcome"});
   std::unique_ptr<EventConsumers> consumer_;
@@ -66,18 +58,22 @@ TEST_P(InteractionLog, EachKindOfEventIsLoggedOnceAndWhatCannotBeUsedIsCounted) 
       kCartItemAdded, R"({"cart":"guest","product_id":")" + product("mug") + R"("})"));
   bus_->publish(platform::bus::make_event(kProductViewed, R"({"customer_id":"nobody"})"));
   ASSERT_TRUE(platform::testing::eventually([&] { return logged() == 4; })) << logged();
-  const auto counted = [&](const char* subject, const char* outcome) {
-    return events_.with({subject, outcome}).value();
+  // Exactly this test's events on the in-process bus; at least them on NATS.
+  const auto counted = [&](const char* subject, const char* outcome, std::uint64_t expected) {
+    const auto value = events_.with({subject, outcome}).value();
+    return bus_is_shared() ? value >= expected : value == expected;
   };
   ASSERT_TRUE(platform::testing::eventually([&] {
-    return counted(kProductViewed, "invalid") == 1 && counted(kCartItemAdded, "ignored") == 1;
+    return counted(kProductViewed, "invalid", 1) && counted(kCartItemAdded, "ignored", 1);
   })) << registry_.render();
   // JetStream drops the second publish by its message id; the in-process
   // bus delivers it and the inbox turns it away.
-  EXPECT_LE(counted(kOrderPaid, "duplicate"), 1);
-  EXPECT_EQ(counted(kOrderPaid, "applied"), 1);
-  EXPECT_EQ(counted(kProductViewed, "applied"), 1);
-  EXPECT_EQ(counted(kCartItemAdded, "applied"), 1);
+  if (!bus_is_shared()) {
+    EXPECT_LE(events_.with({kOrderPaid, "duplicate"}).value(), 1u);
+  }
+  EXPECT_TRUE(counted(kOrderPaid, "applied", 1));
+  EXPECT_TRUE(counted(kProductViewed, "applied", 1));
+  EXPECT_TRUE(counted(kCartItemAdded, "applied", 1));
   EXPECT_EQ(logged(), 4u);
   std::vector<std::string> products;
   for (const auto& entry : log()) products.push_back(entry.product);

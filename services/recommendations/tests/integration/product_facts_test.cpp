@@ -30,7 +30,14 @@ class ProductFacts : public testing::RecommendationsTest {
     RecommendationsTest::TearDown();
   }
 
-  std::int64_t applied(const char* subject) { return events_.with({subject, "applied"}).value(); }
+  // Whether the consumer has applied the events published so far: a
+  // product's row says so for the last of them (one consumer reads the
+  // catalog's events in order).
+  bool known(const std::string& id) const { return store_->facts({id}).contains(id); }
+  std::string category_of(const std::string& id) const {
+    const auto facts = store_->facts({id});
+    return facts.contains(id) ? facts.at(id).category : std::string();
+  }
 
   const std::string lamp_ = product("lamp");
   const std::string shade_ = product("shade");
@@ -46,9 +53,7 @@ TEST_P(ProductFacts, TheLatestOfEachPartWinsAndADeletionIsFinal) {
       upserted(lamp_, "home/old-lamps", "archived", 2, false, 4));  // older on both counts
   bus_->publish(stock_changed(lamp_, false, 6));
   bus_->publish(stock_changed(shade_, true, 1));  // stock heard of before the product
-  ASSERT_TRUE(platform::testing::eventually([&] {
-    return applied("catalog.product.upserted") == 2 && applied("catalog.stock.changed") == 2;
-  }));
+  ASSERT_TRUE(platform::testing::eventually([&] { return known(shade_); }));
   auto facts = store_->facts({lamp_, shade_, "never-heard-of"});
   ASSERT_EQ(facts.size(), 2u);
   EXPECT_EQ(facts.at(lamp_).category, "home/lamps");
@@ -57,9 +62,7 @@ TEST_P(ProductFacts, TheLatestOfEachPartWinsAndADeletionIsFinal) {
 
   bus_->publish(stock_changed(lamp_, true, 7));
   bus_->publish(upserted(shade_, "home/shades", "active", 1, true, 1));
-  ASSERT_TRUE(platform::testing::eventually([&] {
-    return applied("catalog.product.upserted") == 3 && applied("catalog.stock.changed") == 3;
-  }));
+  ASSERT_TRUE(platform::testing::eventually([&] { return category_of(shade_) == "home/shades"; }));
   facts = store_->facts({lamp_, shade_});
   EXPECT_TRUE(facts.at(lamp_).available);
   EXPECT_TRUE(facts.at(shade_).available);
@@ -68,11 +71,11 @@ TEST_P(ProductFacts, TheLatestOfEachPartWinsAndADeletionIsFinal) {
   bus_->publish(platform::bus::make_event(
       "catalog.product.deleted",
       boost::json::serialize(boost::json::object{{"id", lamp_}, {"sku", "L-1"}})));
-  ASSERT_TRUE(
-      platform::testing::eventually([&] { return applied("catalog.product.deleted") == 1; }));
+  ASSERT_TRUE(platform::testing::eventually([&] { return !known(lamp_); }));
   bus_->publish(upserted(lamp_, "home/lamps", "active", 9, true, 9));  // late, after the deletion
+  bus_->publish(upserted(shade_, "home/shades-2", "active", 2, true, 2));  // after it, to wait on
   ASSERT_TRUE(
-      platform::testing::eventually([&] { return applied("catalog.product.upserted") == 4; }));
+      platform::testing::eventually([&] { return category_of(shade_) == "home/shades-2"; }));
   EXPECT_FALSE(store_->facts({lamp_}).contains(lamp_));
 }
 
@@ -99,9 +102,14 @@ TEST_P(ProductFacts, ManyProductsAreLookedUpAtOnce) {
 TEST_P(ProductFacts, CategoryEventsAreIgnoredAndBadOnesCounted) {
   bus_->publish(platform::bus::make_event("catalog.category.upserted", R"({"id":"c"})"));
   bus_->publish(platform::bus::make_event("catalog.stock.changed", R"({"product_id":"x"})"));
+  // Exactly these on the in-process bus; at least these on NATS.
+  const auto counted = [&](const char* subject, const char* outcome) {
+    const auto value = events_.with({subject, outcome}).value();
+    return bus_is_shared() ? value >= 1 : value == 1;
+  };
   ASSERT_TRUE(platform::testing::eventually([&] {
-    return events_.with({"catalog.category.upserted", "ignored"}).value() == 1 &&
-           events_.with({"catalog.stock.changed", "invalid"}).value() == 1;
+    return counted("catalog.category.upserted", "ignored") &&
+           counted("catalog.stock.changed", "invalid");
   }));
 }
 

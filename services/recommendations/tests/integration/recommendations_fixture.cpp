@@ -5,6 +5,7 @@
 #include "events/interaction_events.h"
 #include "platform/testing/buses.h"
 #include "platform/testing/environment.h"
+#include "store/interaction_store.h"
 #include "store/schema.h"
 
 namespace recommendations::testing {
@@ -28,6 +29,14 @@ ConsumerOptions RecommendationsTest::consumers() const {
   auto options = ConsumerOptions::named("recommendations-" + run_);
   options.start = platform::bus::SubscriptionOptions::Start::now;
   return options;
+}
+
+std::vector<LoggedInteraction> RecommendationsTest::log() const {
+  auto entries =
+      InteractionStore(database_->database())
+          .since(std::chrono::system_clock::now() - std::chrono::hours(24 * 1000), 100'000);
+  std::erase_if(entries, [&](const LoggedInteraction& entry) { return !is_ours(entry.product); });
+  return entries;
 }
 
 std::string RecommendationsTest::customer() { return platform::new_uuid_v7(); }

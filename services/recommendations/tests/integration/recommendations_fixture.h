@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/interaction_log.h"
 #include "events/recommendation_consumers.h"
 #include "platform/bus/event.h"
 #include "platform/ids.h"
@@ -30,6 +31,13 @@ class RecommendationsTest : public ::testing::TestWithParam<platform::testing::D
   static std::string customer();
   std::string product(const std::string& name) const { return name + "-" + run_; }
   bool is_ours(const std::string& product_id) const { return product_id.ends_with("-" + run_); }
+
+  // This test's interactions in the log (products of its own), oldest first.
+  std::vector<LoggedInteraction> log() const;
+  std::size_t logged() const { return log().size(); }
+  // On NATS every test's events reach every consumer started meanwhile:
+  // counts of what a service read are exact only on the in-process bus.
+  bool bus_is_shared() const { return GetParam() == platform::testing::DatabaseBackend::postgres; }
 
   // Events as the other services publish them.
   static platform::bus::Event paid(const std::string& customer,
