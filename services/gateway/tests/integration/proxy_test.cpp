@@ -157,6 +157,9 @@ TEST_F(Proxy, StreamsLargeBodiesBothWaysAndEnforcesTheLimit) {
   Backend echo("echo");
   GatewayConfig config;
   config.upstreams = {upstream("echo", {echo.endpoint()})};
+  // The fixture's 1 s suits timeout tests; an echo of 5 MiB on a machine
+  // busy with other tests took longer once (a 504 in CI).
+  config.upstreams[0].response_timeout = 20s;
   config.routes = {route("/echo", "echo")};
   config.routes[0].max_body_bytes = 8 << 20;
   start(config);
