@@ -6,12 +6,14 @@ set -euo pipefail
 packages=(
   build-essential
   ccache
+  chromium
   clang
   clang-format
   clang-tidy
   cmake
   curl
   dnsmasq-base
+  fonts-dejavu-core
   git
   googletest
   libbenchmark-dev

@@ -9,4 +9,5 @@ export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=true
 scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target shop
+scripts/build-web.sh
 exec build/release/apps/shop/shop "$@"

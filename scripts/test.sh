@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # README command two (and what CI runs): installs what is missing, builds,
 # starts real PostgreSQL, Redis and NATS JetStream on loopback, and runs every
-# test: the optimised build, then the same tests under ASan+UBSan and under
+# test: the web app's unit tests, the optimised build, the storefront in
+# Chromium against it, the same C++ tests under ASan+UBSan and under
 # ThreadSanitizer, then the fuzzers for a bounded time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,10 @@ npm ci --prefix services/auth/tests/oidc --no-audit --no-fund --loglevel=error
 # The object-store tests run s3rver and check the signer against the AWS SDK's.
 npm ci --prefix platform/tests/storage/s3 --no-audit --no-fund --loglevel=error
 
+section "web app: types, unit and component tests (Vitest), build"
+scripts/build-web.sh
+(cd web && npx tsc --noEmit && npx vitest run)
+
 section "build (release)"
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$jobs"
@@ -26,6 +31,12 @@ cmake --build --preset release -j "$jobs"
 section "tests (release) against real infrastructure"
 scripts/with-test-infra.sh env SHOP_TEST_REQUIRE_INFRA=1 \
   ctest --preset release -j "$jobs" --timeout 300
+
+section "web end-to-end: Chromium against the release shop"
+# Screenshots of every step (desktop and 375 px) and the performance budget
+# are left in web/e2e/artifacts/.
+rm -rf web/e2e/artifacts
+(cd web && npm run --silent e2e)
 
 section "build (asan)"
 cmake --preset asan >/dev/null

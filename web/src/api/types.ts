@@ -1,0 +1,144 @@
+// The shapes the services answer with (their openapi.yaml files), as the
+// storefront reads them. Money is always integer minor units.
+
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+export interface Stock {
+  product_id?: string;
+  on_hand: number;
+  reserved: number;
+  available: number;
+  in_stock: boolean;
+  version: number;
+}
+
+export type TaxCategory = "standard" | "reduced" | "zero";
+
+export interface Product {
+  id: string;
+  sku: string;
+  slug: string;
+  title: string;
+  description: string;
+  brand: string;
+  category_id: string;
+  category_path: string;
+  attributes: Record<string, string>;
+  price: Money;
+  image_ids: string[];
+  status: "draft" | "active" | "archived";
+  popularity: number;
+  tax_category: TaxCategory;
+  weight_grams: number;
+  stock: Stock;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProductPage {
+  items: Product[];
+  next_cursor: string | null;
+}
+
+export interface Category {
+  id: string;
+  slug: string;
+  name: string;
+  parent_id: string | null;
+  path: string;
+  position: number;
+}
+
+export interface ProductSummary {
+  id: string;
+  sku: string;
+  slug: string;
+  title: string;
+  brand: string;
+  category_path: string;
+  price: Money;
+  image_ids: string[];
+  in_stock: boolean;
+  popularity: number;
+}
+
+export interface SearchHit extends ProductSummary {
+  score?: number;
+  highlight?: { title?: string };
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface PriceBucket {
+  min: number;
+  max: number | null;
+  count: number;
+}
+
+export interface SearchResult {
+  query: string;
+  corrected_query: string | null;
+  corrections: { typed: string; corrected: string }[];
+  relaxed: boolean;
+  sort: string;
+  total: number;
+  total_exact: boolean;
+  items: SearchHit[];
+  facets?: { brand: FacetCount[]; category: FacetCount[]; price: PriceBucket[] };
+  next_cursor: string | null;
+}
+
+export interface Suggestions {
+  query: string;
+  corrected_query: string | null;
+  suggestions: { text: string; products: number }[];
+  products: ProductSummary[];
+}
+
+export type RecommendationModel = "ease" | "als" | "popular";
+
+export interface Recommendations {
+  model: RecommendationModel;
+  trained_at: string | null;
+  items: { product_id: string; score: number; model: RecommendationModel }[];
+}
+
+export type LineProblem = "unavailable" | "out-of-stock" | "insufficient-stock";
+
+export interface CartLine {
+  product_id: string;
+  sku: string;
+  title: string;
+  quantity: number;
+  unit_price: Money;
+  subtotal: Money;
+  previous_unit_price?: Money;
+  tax_category: TaxCategory;
+  weight_grams: number;
+  available?: number;
+  problem?: LineProblem;
+  added_at: string;
+}
+
+export interface Cart {
+  owner: "customer" | "guest";
+  currency: string;
+  lines: CartLine[];
+  item_count: number;
+  merchandise: Money;
+  version: number;
+  updated_at: string;
+  left_out?: string[];
+}
+
+export interface CartToken {
+  cart_token: string;
+  expires_in_seconds: number;
+}

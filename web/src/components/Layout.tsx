@@ -1,0 +1,44 @@
+import { Link, NavLink, Outlet, ScrollRestoration } from "react-router";
+import { useCart } from "../cart/cart-context";
+import { useCategories } from "../catalog-context";
+import { categoryTree } from "../lib/categories";
+import { SearchBox } from "./SearchBox";
+
+export function Layout() {
+  const { cart } = useCart();
+  const top = categoryTree(useCategories());
+  const count = cart?.item_count ?? 0;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <Link to="/" className="logo" aria-label="Shop home">
+          <img src="/icon.svg" alt="" width={32} height={32} />
+          <span>Shop</span>
+        </Link>
+        <SearchBox />
+        <NavLink to="/cart" className="cart-link">
+          Cart <span className="cart-count" aria-label={`${count} items`}>{count}</span>
+        </NavLink>
+      </header>
+      <nav className="category-nav" aria-label="Categories">
+        <ul>
+          {top.map((category) => (
+            <li key={category.id}>
+              <NavLink to={`/c/${category.path}`}>{category.name}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>An open e-commerce platform of C++ microservices. Prices include VAT where it applies.</p>
+      </footer>
+      <ScrollRestoration />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { Link } from "react-router";
+import { listProducts, productsInOrder } from "../api/catalog";
+import { popular } from "../api/recommendations";
+import { ProductGrid } from "../components/ProductCard";
+import { Failure, Loading } from "../components/Status";
+import { useCategories } from "../catalog-context";
+import { categoryTree } from "../lib/categories";
+import { summaryOf } from "../lib/summary";
+import { useLoad } from "../lib/use-load";
+
+// What people bought recently (the recommendations service's popularity
+// model); before anyone has bought, the catalog's own popularity figures.
+async function popularProducts(signal: AbortSignal) {
+  const answer = await popular(8, signal);
+  const bought = await productsInOrder(
+    answer.items.map((item) => item.product_id),
+    signal,
+  );
+  if (bought.length >= 4) return bought;
+  return (await listProducts({ sort: "popularity", in_stock: true, limit: 8 }, signal)).items;
+}
+
+export function HomePage() {
+  const featured = useLoad(popularProducts, []);
+  const newest = useLoad(async (signal) => (await listProducts({ sort: "newest", limit: 4 }, signal)).items, []);
+  const categories = categoryTree(useCategories());
+  return (
+    <>
+      <section className="hero">
+        <h1>Things for home, travel and play</h1>
+        <p>Everything here is real: search, stock, tax, shipping and payment.</p>
+      </section>
+      <section aria-labelledby="popular-heading">
+        <h2 id="popular-heading">Popular now</h2>
+        {featured.status === "loading" && <Loading what="popular products" />}
+        {featured.status === "failed" && <Failure error={featured.error} retry={featured.retry} />}
+        {featured.status === "ready" && <ProductGrid products={featured.data.map(summaryOf)} label="Popular now" />}
+      </section>
+      <section aria-labelledby="categories-heading">
+        <h2 id="categories-heading">Shop by category</h2>
+        <ul className="category-tiles">
+          {categories.map((category) => (
+            <li key={category.id}>
+              <Link to={`/c/${category.path}`}>{category.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="new-heading">
+        <h2 id="new-heading">New in</h2>
+        {newest.status === "loading" && <Loading what="new products" />}
+        {newest.status === "failed" && <Failure error={newest.error} retry={newest.retry} />}
+        {newest.status === "ready" && <ProductGrid products={newest.data.map(summaryOf)} label="New in" />}
+      </section>
+    </>
+  );
+}
