@@ -50,7 +50,11 @@ class BrowserResponder {
       response.headers.set("X-Content-Type-Options", "nosniff");
     }
     response.headers.set("Cache-Control", "no-store");
-    response.headers.set("Referrer-Policy", "no-referrer");
+    // Not no-referrer: under it browsers send `Origin: null` with the
+    // page's own form posts, which the origin check then refuses (the
+    // storefront's sign-up failed so in Chromium). same-origin still sends
+    // nothing to other sites, the client's included.
+    response.headers.set("Referrer-Policy", "same-origin");
     const auto& settings = context_.provider.settings();
     if (!outcome.new_flow_binding.empty()) {
       response.headers.add(

@@ -210,6 +210,24 @@ TEST_P(Flows, TheSignInFormNeedsItsCookieAndOrigin) {
       << "a finished sign-in page cannot be replayed";
 }
 
+TEST_P(Flows, ThePagesLetBrowsersSendTheirOwnOriginWithTheirForms) {
+  sign_up_customer("origin@example.com");
+  Browser browser;
+  const auto page = get(authorize_query(new_flow(), "openid"), &browser);
+  // A browser sends `Origin: null` with a page's form posts under
+  // no-referrer, and the origin check refuses that.
+  EXPECT_EQ(page.headers.get("Referrer-Policy"), "same-origin");
+  const auto request = platform::testing::hidden_field(page.body, "request").value_or("");
+  const auto issuer_url = issuer();
+  platform::http::Headers own_origin;
+  own_origin.set("Origin", issuer_url.substr(0, issuer_url.find('/', issuer_url.find("//") + 2)));
+  const auto signed_in = post_form("/oauth2/authorize/sign-in",
+                                   "request=" + request + "&email=origin%40example.com&password=" +
+                                       form_encode("a good long password"),
+                                   &browser, own_origin);
+  EXPECT_EQ(signed_in.status, 303) << signed_in.body;
+}
+
 TEST_P(Flows, ASignedInBrowserGetsCodesWithoutThePageUnlessAskedToSignInAgain) {
   sign_up_customer("session@example.com");
   Browser browser;
