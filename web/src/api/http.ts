@@ -65,10 +65,10 @@ async function problemOf(response: Response): Promise<Problem> {
   };
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
   const token = accessToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
+  if (token && !headers.Authorization) headers.Authorization = `Bearer ${token}`;
   let body: string | undefined;
   if (options.body !== undefined) {
     headers["Content-Type"] ??= "application/json";
@@ -92,8 +92,19 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     });
   }
   if (!response.ok) throw new ApiError(await problemOf(response));
+  return response;
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+// For the few answers whose status says more than the body (202 Accepted).
+export async function requestWithStatus<T>(path: string, options: RequestOptions = {}): Promise<{ body: T; status: number }> {
+  const response = await send(path, options);
+  return { body: (await response.json()) as T, status: response.status };
 }
 
 // A query string from optional values: undefined, null and "" are left

@@ -142,3 +142,122 @@ export interface CartToken {
   cart_token: string;
   expires_in_seconds: number;
 }
+
+export interface Address {
+  recipient: string;
+  line1: string;
+  line2?: string;
+  city: string;
+  region?: string;
+  postal_code: string;
+  country: string;
+  phone?: string;
+}
+
+export type ShippingSpeed = "standard" | "express";
+
+export interface ShippingOption {
+  speed: ShippingSpeed;
+  price: Money;
+  estimate: { min_days: number; max_days: number };
+}
+
+export interface QuoteLine {
+  product_id: string;
+  quantity: number;
+  unit_price: Money;
+  subtotal: Money;
+  discount: Money;
+  tax: Money;
+  total: Money;
+}
+
+export interface Quote {
+  currency: string;
+  lines: QuoteLine[];
+  merchandise: Money;
+  discount: Money;
+  shipping: Money;
+  shipping_tax: Money;
+  tax: Money;
+  total: Money;
+  prices_include_tax: boolean;
+  tax_name: string;
+  coupon?: string;
+  shipping_option: ShippingOption;
+  shipping_options: ShippingOption[];
+}
+
+export interface PaymentMethod {
+  id: string;
+  brand: "visa" | "mastercard" | "amex" | "discover";
+  last4: string;
+  expiry_month: number;
+  expiry_year: number;
+  holder: string;
+  created_at: string;
+}
+
+export interface NewCard {
+  number: string;
+  expiry_month: number;
+  expiry_year: number;
+  cvc: string;
+  holder: string;
+}
+
+export type OrderStatus =
+  | "pending"
+  | "awaiting_payment"
+  | "paid"
+  | "shipped"
+  | "delivered"
+  | "cancelled"
+  | "partially_refunded"
+  | "refunded";
+
+export interface OrderLine {
+  product_id: string;
+  sku: string;
+  title: string;
+  quantity: number;
+  unit_price: Money;
+  subtotal: Money;
+  discount: Money;
+  tax: Money;
+  total: Money;
+}
+
+export interface Order {
+  id: string;
+  customer_id: string;
+  email: string;
+  status: OrderStatus;
+  processing?: string;
+  cancel_reason?: string;
+  currency: string;
+  lines: OrderLine[];
+  totals: {
+    merchandise: Money;
+    discount: Money;
+    shipping: Money;
+    shipping_tax: Money;
+    tax: Money;
+    total: Money;
+    refunded?: Money;
+  };
+  prices_include_tax: boolean;
+  tax_name?: string;
+  coupon?: string;
+  shipping: {
+    address: Address;
+    speed: string;
+    estimate: { min_days: number; max_days: number };
+    carrier?: string;
+    tracking_number?: string;
+  };
+  payment_method: string;
+  history: { status: OrderStatus; at: string; note?: string }[];
+  placed_at: string;
+  updated_at: string;
+}

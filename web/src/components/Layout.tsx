@@ -1,4 +1,5 @@
 import { Link, NavLink, Outlet, ScrollRestoration } from "react-router";
+import { useAuth } from "../auth/auth-context";
 import { useCart } from "../cart/cart-context";
 import { useCategories } from "../catalog-context";
 import { categoryTree } from "../lib/categories";
@@ -6,6 +7,7 @@ import { SearchBox } from "./SearchBox";
 
 export function Layout() {
   const { cart } = useCart();
+  const { customer, ready, signIn, signOut } = useAuth();
   const top = categoryTree(useCategories());
   const count = cart?.item_count ?? 0;
   return (
@@ -19,6 +21,21 @@ export function Layout() {
           <span>Shop</span>
         </Link>
         <SearchBox />
+        <div className="account-links">
+          {ready && !customer && (
+            <button type="button" className="header-button" onClick={() => void signIn(window.location.pathname + window.location.search)}>
+              Sign in
+            </button>
+          )}
+          {customer && (
+            <>
+              <NavLink to="/account/orders">Orders</NavLink>
+              <button type="button" className="header-button" onClick={() => void signOut()} title={customer.email}>
+                Sign out
+              </button>
+            </>
+          )}
+        </div>
         <NavLink to="/cart" className="cart-link">
           Cart <span className="cart-count" aria-label={`${count} items`}>{count}</span>
         </NavLink>

@@ -91,6 +91,9 @@ export function CartPage() {
           {cart.item_count} {cart.item_count === 1 ? "item" : "items"}: <Price money={cart.merchandise} />
         </p>
         <p className="cart-summary-note">Tax and shipping are worked out for your address at checkout.</p>
+        <Link to="/checkout" className="button-link">
+          Check out
+        </Link>
       </div>
     </section>
   );

@@ -1,5 +1,7 @@
 import { render } from "@testing-library/react";
 import { RouterProvider, createMemoryRouter } from "react-router";
+import { AuthProvider } from "../auth/auth-context";
+import { makeUserManager } from "../auth/oidc";
 import { CartProvider } from "../cart/cart-context";
 import { CategoriesProvider } from "../catalog-context";
 import { routes } from "../routes";
@@ -8,11 +10,13 @@ import { routes } from "../routes";
 export function renderApp(path: string) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const view = render(
-    <CategoriesProvider>
-      <CartProvider>
-        <RouterProvider router={router} />
-      </CartProvider>
-    </CategoriesProvider>,
+    <AuthProvider manager={makeUserManager("http://shop.test")}>
+      <CategoriesProvider>
+        <CartProvider>
+          <RouterProvider router={router} />
+        </CartProvider>
+      </CategoriesProvider>
+    </AuthProvider>,
   );
   return { ...view, router };
 }
