@@ -48,6 +48,18 @@ export async function openPage(browser, spec, viewport = "desktop") {
       await page.screenshot({ path: `${prefix}-375px.png`, fullPage: true });
       await page.setViewportSize(viewports[viewport]);
     },
+    // Runs a spec's steps; when one fails, the page as it was then is
+    // photographed ("failed-...") and the page's text joins the error.
+    async run(steps) {
+      try {
+        await steps();
+      } catch (error) {
+        await page.screenshot({ path: join(folder, "failed.png"), fullPage: true }).catch(() => {});
+        const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => page.locator("body").innerText({ timeout: 1000 }).catch(() => ""));
+        error.message += `\n--- the page (${page.url()}) showed:\n${text.slice(0, 2000)}`;
+        throw error;
+      }
+    },
     async close() {
       await context.close();
     },

@@ -10,6 +10,8 @@ import { OrderPage } from "./pages/OrderPage";
 import { OrdersPage } from "./pages/OrdersPage";
 import { ProductPage } from "./pages/ProductPage";
 
+const productEditor = async () => ({ Component: (await import("./pages/admin/ProductEditPage")).ProductEditPage });
+
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
@@ -24,6 +26,20 @@ export const routes: RouteObject[] = [
       { path: "/callback", element: <CallbackPage /> },
       { path: "/orders/:id", element: <OrderPage /> },
       { path: "/account/orders", element: <OrdersPage /> },
+      {
+        // The admin is loaded only by those who open it: shoppers' first
+        // page does not carry it (the entry budget, ADR 20).
+        path: "/admin",
+        lazy: async () => ({ Component: (await import("./pages/admin/AdminLayout")).AdminLayout }),
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import("./pages/admin/DashboardPage")).DashboardPage }) },
+          { path: "products", lazy: async () => ({ Component: (await import("./pages/admin/ProductsPage")).ProductsPage }) },
+          { path: "products/new", lazy: productEditor },
+          { path: "products/:id", lazy: productEditor },
+          { path: "orders", lazy: async () => ({ Component: (await import("./pages/admin/OrdersAdminPage")).OrdersAdminPage }) },
+          { path: "orders/:id", lazy: async () => ({ Component: (await import("./pages/admin/OrderAdminPage")).OrderAdminPage }) },
+        ],
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -12,6 +12,7 @@ export interface ProductFilter {
   category?: string;
   sort?: "newest" | "price_asc" | "price_desc" | "title" | "popularity";
   in_stock?: boolean;
+  status?: "draft" | "active" | "archived" | "any";
   limit?: number;
   cursor?: string;
 }

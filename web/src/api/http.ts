@@ -38,7 +38,8 @@ export function setAccessTokenSource(source: AccessTokenSource): void {
 
 export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  body?: unknown;
+  body?: unknown; // sent as JSON
+  rawBody?: Blob; // sent as it is (uploads), with its own Content-Type
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -69,8 +70,11 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
   const token = accessToken();
   if (token && !headers.Authorization) headers.Authorization = `Bearer ${token}`;
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | Blob | undefined;
+  if (options.rawBody !== undefined) {
+    headers["Content-Type"] ??= options.rawBody.type || "application/octet-stream";
+    body = options.rawBody;
+  } else if (options.body !== undefined) {
     headers["Content-Type"] ??= "application/json";
     body = JSON.stringify(options.body);
   }
@@ -101,10 +105,14 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return (await response.json()) as T;
 }
 
-// For the few answers whose status says more than the body (202 Accepted).
-export async function requestWithStatus<T>(path: string, options: RequestOptions = {}): Promise<{ body: T; status: number }> {
+// For the few answers whose status or headers say more than the body
+// (202 Accepted, an ETag to send back as If-Match).
+export async function requestWithStatus<T>(
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ body: T; status: number; headers: Headers }> {
   const response = await send(path, options);
-  return { body: (await response.json()) as T, status: response.status };
+  return { body: (await response.json()) as T, status: response.status, headers: response.headers };
 }
 
 // A query string from optional values: undefined, null and "" are left

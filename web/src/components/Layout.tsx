@@ -29,6 +29,7 @@ export function Layout() {
           )}
           {customer && (
             <>
+              {customer.roles.includes("admin") && <NavLink to="/admin">Admin</NavLink>}
               <NavLink to="/account/orders">Orders</NavLink>
               <button type="button" className="header-button" onClick={() => void signOut()} title={customer.email}>
                 Sign out

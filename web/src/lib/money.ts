@@ -12,13 +12,17 @@ function formatFor(currency: string, locale: string | undefined): Intl.NumberFor
   return format;
 }
 
+// How many decimals the currency's minor unit has (ISO 4217): 2 for EUR,
+// 0 for JPY, 3 for KWD.
+export function fractionDigits(currency: string): number {
+  return formatFor(currency, "en").resolvedOptions().maximumFractionDigits ?? 2;
+}
+
 // Minor units to a price as people read it: 3795 EUR -> "€37.95", 500 JPY
 // -> "¥500". The number of decimals is the currency's (ISO 4217), so the
 // division is exact for every currency the shop can hold.
 export function formatMoney(money: Money, locale?: string): string {
-  const format = formatFor(money.currency, locale);
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(money.amount / 10 ** digits);
+  return formatFor(money.currency, locale).format(money.amount / 10 ** fractionDigits(money.currency));
 }
 
 // Whole units in a form field ("37.95") to minor units; null when it is

@@ -4,6 +4,7 @@ import { productBySlug, productsInOrder } from "../api/catalog";
 import { ApiError } from "../api/http";
 import { similarTo } from "../api/recommendations";
 import type { Product } from "../api/types";
+import { useAuth } from "../auth/auth-context";
 import { useCart } from "../cart/cart-context";
 import { Price } from "../components/Price";
 import { ProductGrid } from "../components/ProductCard";
@@ -117,6 +118,7 @@ export function ProductPage() {
   const slug = useParams().slug ?? "";
   const loaded = useLoad((signal) => productBySlug(slug, signal), [slug]);
   const categories = useCategories();
+  const { customer } = useAuth();
   const [shown, setShown] = useState(0);
   if (loaded.status === "loading") return <Loading what="the product" />;
   if (loaded.status === "failed") {
@@ -162,6 +164,11 @@ export function ProductPage() {
           )}
         </div>
         <div className="product-details">
+          {customer?.roles.includes("admin") && (
+            <Link to={`/admin/products/${product.id}`} className="admin-edit">
+              Edit in admin
+            </Link>
+          )}
           <p className="product-brand">{product.brand}</p>
           <h1>{product.title}</h1>
           <p className="product-price">

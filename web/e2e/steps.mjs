@@ -1,0 +1,57 @@
+// Steps more than one spec takes, as a shopper or an admin would.
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const admin = { email: "admin@shop.local", password: "open sesame shop demo" }; // the embedded shop's default
+
+// A real PNG the build made (the app's icon), for uploads.
+export const picture = join(resolve(dirname(fileURLToPath(import.meta.url)), "../dist"), "icon-512.png");
+
+export async function addFirstResultToCart(page, shopUrl, words) {
+  await page.goto(`${shopUrl}/search?q=${encodeURIComponent(words)}`);
+  await page.locator(".results .product-card a").first().click();
+  const title = await page.getByRole("heading", { level: 1 }).innerText();
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await page.getByText("Added to your cart").waitFor();
+  return title;
+}
+
+export async function signUpOnAuthPage(page, email, password = "a long passphrase of ada") {
+  await page.getByRole("heading", { name: "Create an account" }).waitFor();
+  await page.getByLabel("Name").fill("Ada Lovelace");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+export async function signInOnAuthPage(page, { email, password }) {
+  await page.getByRole("heading", { name: "Sign in" }).waitFor();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function fillBerlinAddress(page) {
+  await page.getByLabel("Full name").fill("Ada Lovelace");
+  await page.getByLabel("Street and number").fill("Unter den Linden 1");
+  await page.getByLabel("Postal code").fill("10117");
+  await page.getByLabel("City").fill("Berlin");
+}
+
+export async function enterCard(page, number) {
+  await page.getByLabel("Card number").fill(number);
+  await page.getByLabel("Expiry (MM/YY)").fill("12/30");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByLabel("Name on card").fill("Ada Lovelace");
+}
+
+// Chromium logs every 4xx answer as a console error; the ones a spec
+// causes on purpose are named, anything else fails it.
+export function unexpected(errors, ...expectedStatuses) {
+  return errors.filter(
+    (error) =>
+      !expectedStatuses.some((status) =>
+        error.includes(`Failed to load resource: the server responded with a status of ${status}`),
+      ),
+  );
+}
