@@ -1,5 +1,6 @@
 import type { RouteObject } from "react-router";
 import { Layout } from "./components/Layout";
+import { AccountPage } from "./pages/AccountPage";
 import { CallbackPage } from "./pages/CallbackPage";
 import { CartPage } from "./pages/CartPage";
 import { CheckoutPage } from "./pages/CheckoutPage";
@@ -25,6 +26,7 @@ export const routes: RouteObject[] = [
       { path: "/checkout", element: <CheckoutPage /> },
       { path: "/callback", element: <CallbackPage /> },
       { path: "/orders/:id", element: <OrderPage /> },
+      { path: "/account", element: <AccountPage /> },
       { path: "/account/orders", element: <OrdersPage /> },
       {
         // The admin is loaded only by those who open it: shoppers' first

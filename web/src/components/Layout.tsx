@@ -30,7 +30,9 @@ export function Layout() {
           {customer && (
             <>
               {customer.roles.includes("admin") && <NavLink to="/admin">Admin</NavLink>}
-              <NavLink to="/account/orders">Orders</NavLink>
+              <NavLink to="/account" end>
+                Account
+              </NavLink>
               <button type="button" className="header-button" onClick={() => void signOut()} title={customer.email}>
                 Sign out
               </button>

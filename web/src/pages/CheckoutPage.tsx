@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
 import { checkout, quote } from "../api/cart";
 import { ApiError } from "../api/http";
+import { listAddresses } from "../api/customers";
 import { saveCard, savedCards } from "../api/payments";
 import type { Address, NewCard, Quote, ShippingSpeed } from "../api/types";
 import { useAuth } from "../auth/auth-context";
@@ -149,15 +150,42 @@ export function CheckoutPage() {
     [customer?.id, cart?.version, address.country, region, speed, coupon],
     { keepPrevious: true },
   );
-  const cards = useLoad((signal) => (customer ? savedCards(signal) : Promise.resolve({ items: [] })), [customer?.id]);
+  const cards = useLoad(
+    async (signal) => (customer ? { owner: customer.id, ...(await savedCards(signal)) } : { owner: undefined, items: [] }),
+    [customer?.id],
+  );
+  // The default delivery address fills the form once, when it arrives.
+  const saved = useLoad(
+    async (signal) => (customer ? { owner: customer.id, ...(await listAddresses(customer.id, signal)) } : undefined),
+    [customer?.id],
+  );
+  const [filledAddress, setFilledAddress] = useState(false);
+  useEffect(() => {
+    // Only with the signed-in customer's own answer (an earlier render may
+    // still hold the answer from before the session was read).
+    if (filledAddress || saved.status !== "ready" || !saved.data || saved.data.owner !== customer?.id) return;
+    setFilledAddress(true);
+    const preferred = saved.data.items.find((each) => each.is_default_shipping);
+    if (preferred) {
+      setAddress({
+        recipient: preferred.recipient,
+        line1: preferred.line1,
+        line2: preferred.line2 ?? "",
+        city: preferred.city,
+        region: preferred.region ?? "",
+        postal_code: preferred.postal_code,
+        country: preferred.country,
+      });
+    }
+  }, [saved, filledAddress, customer?.id]);
   const [choseInitialCard, setChoseInitialCard] = useState(false);
   useEffect(() => {
     // The newest saved card is chosen once, when the cards first arrive.
-    if (choseInitialCard || cards.status !== "ready") return;
+    if (choseInitialCard || cards.status !== "ready" || cards.data.owner !== customer?.id || !customer) return;
     setChoseInitialCard(true);
     const newest = [...cards.data.items].sort((a, b) => b.created_at.localeCompare(a.created_at))[0];
     if (newest) setCardChoice(newest.id);
-  }, [cards, choseInitialCard]);
+  }, [cards, choseInitialCard, customer]);
 
   if (!ready) return <Loading what="your account" />;
   if (!customer) return <SignInFirst />;

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { listProducts, productsInOrder } from "../api/catalog";
-import { popular } from "../api/recommendations";
+import { forCustomer, popular } from "../api/recommendations";
+import { useAuth } from "../auth/auth-context";
 import { ProductGrid } from "../components/ProductCard";
 import { Failure, Loading } from "../components/Status";
 import { useCategories } from "../catalog-context";
@@ -20,7 +21,31 @@ async function popularProducts(signal: AbortSignal) {
   return (await listProducts({ sort: "popularity", in_stock: true, limit: 8 }, signal)).items;
 }
 
+// Learned from what the customer bought, put in carts and looked at; the
+// section is left out until there is something to say.
+function RecommendedForYou({ customerId }: { customerId: string }) {
+  const recommended = useLoad(
+    async (signal) => {
+      const answer = await forCustomer(customerId, 8, signal);
+      if (answer.model === "popular") return []; // the same as "Popular now"
+      return productsInOrder(
+        answer.items.map((item) => item.product_id),
+        signal,
+      );
+    },
+    [customerId],
+  );
+  if (recommended.status !== "ready" || recommended.data.length === 0) return null;
+  return (
+    <section aria-labelledby="for-you-heading">
+      <h2 id="for-you-heading">Recommended for you</h2>
+      <ProductGrid products={recommended.data.map(summaryOf)} label="Recommended for you" />
+    </section>
+  );
+}
+
 export function HomePage() {
+  const { customer } = useAuth();
   const featured = useLoad(popularProducts, []);
   const newest = useLoad(async (signal) => (await listProducts({ sort: "newest", limit: 4 }, signal)).items, []);
   const categories = categoryTree(useCategories());
@@ -30,6 +55,7 @@ export function HomePage() {
         <h1>Things for home, travel and play</h1>
         <p>Everything here is real: search, stock, tax, shipping and payment.</p>
       </section>
+      {customer && <RecommendedForYou customerId={customer.id} />}
       <section aria-labelledby="popular-heading">
         <h2 id="popular-heading">Popular now</h2>
         {featured.status === "loading" && <Loading what="popular products" />}

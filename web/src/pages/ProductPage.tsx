@@ -1,7 +1,8 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { productBySlug, productsInOrder } from "../api/catalog";
 import { ApiError } from "../api/http";
+import { recordView } from "../api/customers";
 import { similarTo } from "../api/recommendations";
 import type { Product } from "../api/types";
 import { useAuth } from "../auth/auth-context";
@@ -120,6 +121,11 @@ export function ProductPage() {
   const categories = useCategories();
   const { customer } = useAuth();
   const [shown, setShown] = useState(0);
+  const viewed = loaded.status === "ready" ? loaded.data.id : undefined;
+  useEffect(() => {
+    // A signed-in customer's views teach the recommendations what they like.
+    if (customer && viewed) recordView(customer.id, viewed).catch(() => undefined);
+  }, [customer?.id, viewed]); // eslint-disable-line react-hooks/exhaustive-deps
   if (loaded.status === "loading") return <Loading what="the product" />;
   if (loaded.status === "failed") {
     if (loaded.error instanceof ApiError && loaded.error.status === 404) return <NotFoundPage />;
