@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
 import { launch, openPage } from "./browser.mjs";
+import { accessibilityViolations, serious } from "./audits.mjs";
 import { startShop } from "./shop.mjs";
 import { addFirstResultToCart, signInOnAuthPage, signUpOnAuthPage, unexpected } from "./steps.mjs";
 
@@ -56,6 +57,7 @@ describe("a customer's account", () => {
         await saved.locator("address", { hasText: "1 Infirmary Street" }).waitFor();
         await saved.getByText("Default delivery address").waitFor();
         await photograph("account");
+        assert.deepEqual(serious(await accessibilityViolations(page)), []);
 
         // The default address fills the checkout, priced for the UK.
         await addFirstResultToCart(page, shop.url, "kettle");

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { launch, openPage } from "./browser.mjs";
+import { accessibilityViolations, serious } from "./audits.mjs";
 import { startShop } from "./shop.mjs";
 import {
   addFirstResultToCart,
@@ -64,6 +65,7 @@ describe("an admin", () => {
         assert.ok(Number(await page.getByTestId("orders-today").innerText()) >= 1);
         assert.notEqual(await page.getByTestId("revenue-today").innerText(), "—");
         await operator.photograph("dashboard");
+        assert.deepEqual(serious(await accessibilityViolations(page)), []);
 
         // A new picture and more stock for the product the customer bought.
         await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Products" }).click();
@@ -88,6 +90,7 @@ describe("an admin", () => {
         await page.getByText("Stock adjusted.").waitFor();
         assert.match(await figures.innerText(), new RegExp(`available ${availableBefore + 7}$`));
         await operator.photograph("stock-adjusted");
+        assert.deepEqual(serious(await accessibilityViolations(page)), []);
 
         // The storefront shows the new picture.
         await shopper.goto(`${shop.url}/search?q=${encodeURIComponent(title)}`);
@@ -104,6 +107,7 @@ describe("an admin", () => {
         await page.getByRole("button", { name: "Mark delivered" }).waitFor();
         assert.match(await page.locator(".order-admin .order-status").first().innerText(), /Shipped/);
         await operator.photograph("order-shipped");
+        assert.deepEqual(serious(await accessibilityViolations(page)), []);
 
         // The customer sees it shipped, with the carrier and tracking number.
         await shopper.goto(orderUrl);

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { launch, openPage } from "./browser.mjs";
+import { accessibilityViolations, serious } from "./audits.mjs";
 import { startShop } from "./shop.mjs";
 import { addFirstResultToCart, enterCard, fillBerlinAddress, signUpOnAuthPage, unexpected } from "./steps.mjs";
 
@@ -51,6 +52,7 @@ describe("a shopper", () => {
         await summary.getByText("Shipping (standard)").waitFor();
         await enterCard(page, "4000 0000 0000 0002");
         await photograph("checkout-filled");
+        assert.deepEqual(serious(await accessibilityViolations(page)), []);
 
         await page.getByRole("button", { name: "Place order" }).click();
         const refusal = page.locator(".checkout-refusal");
@@ -69,6 +71,7 @@ describe("a shopper", () => {
         assert.deepEqual(timeline, ["Placed", "Awaiting payment", "Paid"]);
         assert.equal(await page.locator(".cart-count").innerText(), "0", "what was ordered left the cart");
         await photograph("order-paid");
+        assert.deepEqual(serious(await accessibilityViolations(page)), []);
 
         await page.getByRole("link", { name: "All your orders" }).click();
         await page.getByRole("heading", { name: "Your orders" }).waitFor();

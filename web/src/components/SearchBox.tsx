@@ -49,6 +49,8 @@ export function SearchBox() {
     })),
   ];
 
+  const showing = open && options.length > 0;
+
   function searchFor(words: string) {
     setOpen(false);
     setText(words);
@@ -72,13 +74,15 @@ export function SearchBox() {
     } else if (event.key === "ArrowUp" && options.length) {
       event.preventDefault();
       setActive((index) => (index <= 0 ? options.length - 1 : index - 1));
-    } else if (event.key === "Escape") {
+    } else if (event.key === "Escape" && showing) {
+      // The first Escape closes the list; Chromium would also empty a
+      // search field, which only a second Escape should do.
+      event.preventDefault();
       setOpen(false);
       setActive(-1);
     }
   }
 
-  const showing = open && options.length > 0;
   const suggestionCount = answer?.suggestions.length ?? 0;
   return (
     <form className="search-box" role="search" onSubmit={submit}>

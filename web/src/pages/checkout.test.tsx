@@ -1,10 +1,10 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { User } from "oidc-client-ts";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Cart, Order, Quote } from "../api/types";
 import { fakeShop, product, type FakeShop } from "../test/fake-shop";
 import { renderApp } from "../test/render";
+import { signIn } from "../test/sign-in";
 
 const puzzle = product();
 const euros = (amount: number) => ({ amount, currency: "EUR" });
@@ -49,17 +49,6 @@ const quoted: Quote = {
 };
 
 const order = { id: "0192d3c4-0000-7000-8000-00000000abcd", status: "paid" } as Order;
-
-// The storage oidc-client-ts reads a signed-in user back from.
-function signIn() {
-  const user = new User({
-    access_token: "header.eyJyb2xlcyI6W119.signature",
-    token_type: "Bearer",
-    profile: { sub: "customer-1", email: "ada@example.com", iss: "http://shop.test/api/auth", aud: "storefront", exp: 0, iat: 0 },
-    expires_at: Math.floor(Date.now() / 1000) + 3600,
-  });
-  localStorage.setItem("oidc.user:http://shop.test/api/auth:storefront", user.toStorageString());
-}
 
 let shop: FakeShop;
 

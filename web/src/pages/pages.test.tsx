@@ -123,6 +123,19 @@ describe("search", () => {
     await waitFor(() => expect(router.state.location.pathname).toBe(`/products/${puzzle.slug}`));
   });
 
+  it("closes the suggestions on Escape and keeps the words", async () => {
+    shop.on("GET", "/api/search/v1/search/suggest", {
+      body: { query: "puz", corrected_query: null, suggestions: [{ text: "puzzle", products: 4 }], products: [] },
+    });
+    renderApp("/cart");
+    const box = screen.getByRole("combobox", { name: "Search products" });
+    await userEvent.type(box, "puz");
+    await screen.findByRole("option");
+    await userEvent.keyboard("{Escape}");
+    expect(box).toHaveAttribute("aria-expanded", "false");
+    expect(box).toHaveValue("puz");
+  });
+
   it("shows what the words were corrected to, highlights, and filters by a facet", async () => {
     shop.on("GET", "/api/search/v1/search", (url) => ({
       body: url.searchParams.get("brand") ? { ...found, facets: found.facets } : found,
