@@ -22,7 +22,7 @@ npm ci --prefix platform/tests/storage/s3 --no-audit --no-fund --loglevel=error
 
 section "web app: types, unit and component tests (Vitest), build"
 scripts/build-web.sh
-(cd web && npx tsc --noEmit && npx vitest run)
+(cd web && npx prettier --check . && npx tsc --noEmit && npx vitest run)
 
 section "build (release)"
 cmake --preset release >/dev/null

@@ -7,30 +7,19 @@ import { readFile } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
 import { launch, openPage } from "./browser.mjs";
 import { accessibilityViolations, serious } from "./audits.mjs";
-import { startShop } from "./shop.mjs";
+import { shopAndBrowser } from "./shop.mjs";
 import { addFirstResultToCart, signInOnAuthPage, signUpOnAuthPage, unexpected } from "./steps.mjs";
 
-let shop;
-let browser;
-
-before(async () => {
-  shop = await startShop();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await shop?.stop();
-});
+const world = shopAndBrowser(launch, { before, after });
 
 describe("a customer's account", () => {
   it("keeps a profile and addresses, exports the data and is deleted", async () => {
-    const { page, errors, photograph, run, close } = await openPage(browser, "account");
+    const { page, errors, photograph, run, close } = await openPage(world.browser, "account");
     try {
       await run(async () => {
         const email = `mary-${Date.now()}@example.com`;
         const password = "a long passphrase of mary";
-        await page.goto(`${shop.url}/account`);
+        await page.goto(`${world.shop.url}/account`);
         await page.getByRole("heading", { name: "Sign in to see your account" }).waitFor();
         await page.getByRole("main").getByRole("button", { name: "Sign in" }).click();
         await page.getByRole("link", { name: "Create an account" }).click();
@@ -60,15 +49,18 @@ describe("a customer's account", () => {
         assert.deepEqual(serious(await accessibilityViolations(page)), []);
 
         // The default address fills the checkout, priced for the UK.
-        await addFirstResultToCart(page, shop.url, "kettle");
-        await page.goto(`${shop.url}/checkout`);
-        await page.getByRole("complementary", { name: "Order summary" }).getByText(/GB VAT/).waitFor();
+        await addFirstResultToCart(page, world.shop.url, "kettle");
+        await page.goto(`${world.shop.url}/checkout`);
+        await page
+          .getByRole("complementary", { name: "Order summary" })
+          .getByText(/GB VAT/)
+          .waitFor();
         assert.equal(await page.getByLabel("Street and number").inputValue(), "1 Infirmary Street");
         assert.equal(await page.getByLabel("Country").inputValue(), "GB");
         await photograph("checkout-filled-from-the-address");
 
         // The data export is a file with what was entered.
-        await page.goto(`${shop.url}/account`);
+        await page.goto(`${world.shop.url}/account`);
         const [download] = await Promise.all([
           page.waitForEvent("download"),
           page.getByRole("button", { name: "Download my data" }).click(),
@@ -86,10 +78,13 @@ describe("a customer's account", () => {
         // The account is gone from the auth service too (its erasure follows the event).
         let refused = false;
         for (let attempt = 0; attempt < 20 && !refused; attempt++) {
-          await page.goto(`${shop.url}/account`);
+          await page.goto(`${world.shop.url}/account`);
           await page.getByRole("main").getByRole("button", { name: "Sign in" }).click();
           await signInOnAuthPage(page, { email, password });
-          refused = await page.getByText("The email or the password is not right.").isVisible({ timeout: 2000 }).catch(() => false);
+          refused = await page
+            .getByText("The email or the password is not right.")
+            .isVisible({ timeout: 2000 })
+            .catch(() => false);
           if (!refused) {
             await page.getByRole("button", { name: "Sign out" }).click();
             await page.getByRole("banner").getByRole("button", { name: "Sign in" }).waitFor();

@@ -55,7 +55,15 @@ export async function openPage(browser, spec, viewport = "desktop") {
         await steps();
       } catch (error) {
         await page.screenshot({ path: join(folder, "failed.png"), fullPage: true }).catch(() => {});
-        const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => page.locator("body").innerText({ timeout: 1000 }).catch(() => ""));
+        const text = await page
+          .locator("main")
+          .innerText({ timeout: 1000 })
+          .catch(() =>
+            page
+              .locator("body")
+              .innerText({ timeout: 1000 })
+              .catch(() => ""),
+          );
         error.message += `\n--- the page (${page.url()}) showed:\n${text.slice(0, 2000)}`;
         throw error;
       }

@@ -14,7 +14,10 @@ export const entryBudgetBytes = 200 * 1024;
 // The gzipped bytes of every script index.html loads up front.
 export async function entryScriptBytes() {
   const html = await readFile(join(dist, "index.html"), "utf8");
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link rel="modulepreload"[^>]+href="([^"]+)"/g)];
+  const scripts = [
+    ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
+    ...html.matchAll(/<link rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ];
   let total = 0;
   for (const [, src] of scripts) total += gzipSync(await readFile(join(dist, src))).length;
   return { total, files: scripts.map(([, src]) => src) };

@@ -7,28 +7,17 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { launch, openPage } from "./browser.mjs";
 import { accessibilityViolations, serious } from "./audits.mjs";
-import { startShop } from "./shop.mjs";
+import { shopAndBrowser } from "./shop.mjs";
 import { addFirstResultToCart, enterCard, fillBerlinAddress, signUpOnAuthPage, unexpected } from "./steps.mjs";
 
-let shop;
-let browser;
-
-before(async () => {
-  shop = await startShop();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await shop?.stop();
-});
+const world = shopAndBrowser(launch, { before, after });
 
 describe("a shopper", () => {
   it("signs up at checkout, is declined clearly, pays with another card and sees the order", async () => {
-    const { page, errors, photograph, run, close } = await openPage(browser, "checkout");
+    const { page, errors, photograph, run, close } = await openPage(world.browser, "checkout");
     try {
       await run(async () => {
-        const title = await addFirstResultToCart(page, shop.url, "jigsaw");
+        const title = await addFirstResultToCart(page, world.shop.url, "jigsaw");
         await page.getByRole("link", { name: "View cart" }).click();
         await page.getByRole("link", { name: "Check out" }).click();
         await page.getByRole("heading", { name: "Sign in to check out" }).waitFor();

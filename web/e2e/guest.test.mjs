@@ -9,27 +9,16 @@ import { after, before, describe, it } from "node:test";
 import { artifacts, launch, openPage } from "./browser.mjs";
 import { accessibilityViolations, installabilityErrors, serious } from "./audits.mjs";
 import { entryBudgetBytes, entryScriptBytes } from "./budget.mjs";
-import { startShop } from "./shop.mjs";
+import { shopAndBrowser } from "./shop.mjs";
 
-let shop;
-let browser;
-
-before(async () => {
-  shop = await startShop();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await shop?.stop();
-});
+const world = shopAndBrowser(launch, { before, after });
 
 describe("a guest", () => {
   it("browses, searches with a typo, adds to the cart and changes it", async () => {
-    const { page, errors, photograph, run, close } = await openPage(browser, "guest");
+    const { page, errors, photograph, run, close } = await openPage(world.browser, "guest");
     try {
       await run(async () => {
-        await page.goto(shop.url);
+        await page.goto(world.shop.url);
         await page.getByRole("heading", { name: "Popular now" }).waitFor();
         await page.getByRole("list", { name: "Popular now" }).getByRole("link").first().waitFor();
         await photograph("home");
@@ -56,7 +45,10 @@ describe("a guest", () => {
         assert.match(await correction.innerText(), /jigsaw puzzle/);
         const titles = await page.locator(".results .product-card-title").allTextContents();
         assert.ok(titles.length > 0, "the misspelt words find products");
-        assert.ok(titles.every((title) => /puzzle/i.test(title)), titles.join(" | "));
+        assert.ok(
+          titles.every((title) => /puzzle/i.test(title)),
+          titles.join(" | "),
+        );
         await photograph("search-with-a-typo");
 
         await page.locator(".results .product-card a").first().click();
@@ -92,16 +84,19 @@ describe("a guest", () => {
   });
 
   it("sees a clear page for a product that does not exist", async () => {
-    const { page, errors, photograph, run, close } = await openPage(browser, "not-found");
+    const { page, errors, photograph, run, close } = await openPage(world.browser, "not-found");
     try {
       await run(async () => {
-        const response = await page.goto(`${shop.url}/products/no-such-product`);
+        const response = await page.goto(`${world.shop.url}/products/no-such-product`);
         assert.equal(response.status(), 200, "the app's own routes load the app");
         await page.getByRole("heading", { name: "Nothing here" }).waitFor();
         await photograph("unknown-product");
         // The catalog's 404 for the slug is the only failed request, which
         // Chromium reports on the console; nothing else may be there.
-        assert.deepEqual(errors.filter((error) => !/404/.test(error)), []);
+        assert.deepEqual(
+          errors.filter((error) => !/404/.test(error)),
+          [],
+        );
       });
     } finally {
       await close();
@@ -111,10 +106,10 @@ describe("a guest", () => {
 
 describe("the storefront for everyone", () => {
   it("can be used with the keyboard alone", async () => {
-    const { page, errors, photograph, run, close } = await openPage(browser, "keyboard");
+    const { page, errors, photograph, run, close } = await openPage(world.browser, "keyboard");
     try {
       await run(async () => {
-        await page.goto(shop.url);
+        await page.goto(world.shop.url);
         await page.getByRole("list", { name: "Popular now" }).getByRole("link").first().waitFor();
         await page.keyboard.press("Tab");
         assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to content");
@@ -145,18 +140,18 @@ describe("the storefront for everyone", () => {
   });
 
   it("has no serious accessibility problems on its pages and can be installed", async () => {
-    const { page, run, close } = await openPage(browser, "audits");
+    const { page, run, close } = await openPage(world.browser, "audits");
     try {
       await run(async () => {
         const report = {};
         const pages = { home: "/", search: "/search?q=lamp", category: "/c/kitchen", cart: "/cart" };
         for (const [name, path] of Object.entries(pages)) {
-          await page.goto(`${shop.url}${path}`);
+          await page.goto(`${world.shop.url}${path}`);
           await page.locator("main h1, main h2").first().waitFor();
           await page.waitForLoadState("networkidle");
           report[name] = await accessibilityViolations(page);
         }
-        await page.goto(`${shop.url}/search?q=lamp`);
+        await page.goto(`${world.shop.url}/search?q=lamp`);
         await page.locator(".results .product-card a").first().click();
         await page.getByRole("button", { name: "Add to cart" }).waitFor();
         report.product = await accessibilityViolations(page);
@@ -164,11 +159,14 @@ describe("the storefront for everyone", () => {
         for (const [name, violations] of Object.entries(report)) {
           assert.deepEqual(serious(violations), [], `${name}: ${JSON.stringify(serious(violations), null, 2)}`);
         }
-        await page.goto(shop.url);
+        await page.goto(world.shop.url);
         await page.waitForLoadState("networkidle");
         // Playwright's contexts are incognito, where nothing installs;
         // anything else would be the app's fault.
-        assert.deepEqual((await installabilityErrors(page)).filter((error) => error !== "in-incognito"), []);
+        assert.deepEqual(
+          (await installabilityErrors(page)).filter((error) => error !== "in-incognito"),
+          [],
+        );
       });
     } finally {
       await close();
@@ -179,16 +177,16 @@ describe("the storefront for everyone", () => {
 describe("the performance budget", () => {
   it("keeps the entry's JavaScript under 200 KB gzipped and records the product page's time to interactive", async () => {
     const entry = await entryScriptBytes();
-    const { page, run, close } = await openPage(browser, "budget");
+    const { page, run, close } = await openPage(world.browser, "budget");
     try {
       await run(async () => {
-        await page.goto(`${shop.url}/search?q=puzzle`);
+        await page.goto(`${world.shop.url}/search?q=puzzle`);
         const product = page.locator(".results .product-card a").first();
         await product.waitFor();
         const href = await product.getAttribute("href");
         const timings = [];
         for (let run = 0; run < 5; run++) {
-          await page.goto(`${shop.url}${href}`);
+          await page.goto(`${world.shop.url}${href}`);
           await page.getByRole("button", { name: "Add to cart" }).waitFor({ state: "visible" });
           timings.push(await page.evaluate(() => performance.now()));
         }
@@ -197,9 +195,9 @@ describe("the performance budget", () => {
         // same stack with no script (the auth service's sign-in page).
         const verifier = randomBytes(32).toString("base64url");
         const challenge = createHash("sha256").update(verifier).digest("base64url");
-        const signInPage = `${shop.url}/api/auth/oauth2/authorize?${new URLSearchParams({
+        const signInPage = `${world.shop.url}/api/auth/oauth2/authorize?${new URLSearchParams({
           client_id: "storefront",
-          redirect_uri: `${shop.url}/callback`,
+          redirect_uri: `${world.shop.url}/callback`,
           response_type: "code",
           scope: "openid",
           state: "budget",

@@ -77,3 +77,19 @@ export async function startShop() {
     },
   };
 }
+
+// A spec file's shop and browser, started before its tests and stopped
+// after them: `const world = shopAndBrowser(launch)`, then `world.shop`
+// and `world.browser` inside the tests.
+export function shopAndBrowser(launch, { before, after }) {
+  const world = { shop: undefined, browser: undefined };
+  before(async () => {
+    world.shop = await startShop();
+    world.browser = await launch();
+  });
+  after(async () => {
+    await world.browser?.close();
+    await world.shop?.stop();
+  });
+  return world;
+}

@@ -34,12 +34,24 @@ export const routes: RouteObject[] = [
         path: "/admin",
         lazy: async () => ({ Component: (await import("./pages/admin/AdminLayout")).AdminLayout }),
         children: [
-          { index: true, lazy: async () => ({ Component: (await import("./pages/admin/DashboardPage")).DashboardPage }) },
-          { path: "products", lazy: async () => ({ Component: (await import("./pages/admin/ProductsPage")).ProductsPage }) },
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import("./pages/admin/DashboardPage")).DashboardPage }),
+          },
+          {
+            path: "products",
+            lazy: async () => ({ Component: (await import("./pages/admin/ProductsPage")).ProductsPage }),
+          },
           { path: "products/new", lazy: productEditor },
           { path: "products/:id", lazy: productEditor },
-          { path: "orders", lazy: async () => ({ Component: (await import("./pages/admin/OrdersAdminPage")).OrdersAdminPage }) },
-          { path: "orders/:id", lazy: async () => ({ Component: (await import("./pages/admin/OrderAdminPage")).OrderAdminPage }) },
+          {
+            path: "orders",
+            lazy: async () => ({ Component: (await import("./pages/admin/OrdersAdminPage")).OrdersAdminPage }),
+          },
+          {
+            path: "orders/:id",
+            lazy: async () => ({ Component: (await import("./pages/admin/OrderAdminPage")).OrderAdminPage }),
+          },
         ],
       },
       { path: "*", element: <NotFoundPage /> },

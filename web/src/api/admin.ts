@@ -22,15 +22,28 @@ export interface ProductFields {
 // The product and its ETag, which a change sends back as If-Match so that
 // it cannot overwrite a change made in between.
 export async function productForEditing(id: string, signal?: AbortSignal): Promise<{ product: Product; etag: string }> {
-  const { body, headers } = await requestWithStatus<Product>(`${catalog}/products/${encodeURIComponent(id)}`, { signal });
+  const { body, headers } = await requestWithStatus<Product>(`${catalog}/products/${encodeURIComponent(id)}`, {
+    signal,
+  });
   return { product: body, etag: headers.get("ETag") ?? "" };
 }
 
-export function createProduct(fields: ProductFields & { stock?: { on_hand: number } }, idempotencyKey: string): Promise<Product> {
-  return request(`${catalog}/products`, { method: "POST", body: fields, headers: { "Idempotency-Key": idempotencyKey } });
+export function createProduct(
+  fields: ProductFields & { stock?: { on_hand: number } },
+  idempotencyKey: string,
+): Promise<Product> {
+  return request(`${catalog}/products`, {
+    method: "POST",
+    body: fields,
+    headers: { "Idempotency-Key": idempotencyKey },
+  });
 }
 
-export async function changeProduct(id: string, patch: Partial<ProductFields>, etag: string): Promise<{ product: Product; etag: string }> {
+export async function changeProduct(
+  id: string,
+  patch: Partial<ProductFields>,
+  etag: string,
+): Promise<{ product: Product; etag: string }> {
   const { body, headers } = await requestWithStatus<Product>(`${catalog}/products/${encodeURIComponent(id)}`, {
     method: "PATCH",
     body: patch,
@@ -68,7 +81,10 @@ export interface OrderFilter {
   limit?: number;
 }
 
-export function listAllOrders(filter: OrderFilter, signal?: AbortSignal): Promise<{ items: Order[]; next_cursor?: string }> {
+export function listAllOrders(
+  filter: OrderFilter,
+  signal?: AbortSignal,
+): Promise<{ items: Order[]; next_cursor?: string }> {
   return request(`${orders}${query({ limit: 50, ...filter })}`, { signal });
 }
 
@@ -84,10 +100,18 @@ export function deliverOrder(id: string): Promise<Order> {
 }
 
 export function cancelOrder(id: string, reason: string): Promise<Order> {
-  return request(`${orders}/${encodeURIComponent(id)}/cancel`, { method: "POST", body: { reason: reason || undefined } });
+  return request(`${orders}/${encodeURIComponent(id)}/cancel`, {
+    method: "POST",
+    body: { reason: reason || undefined },
+  });
 }
 
-export function refundOrder(id: string, amount: Money | undefined, reason: string, idempotencyKey: string): Promise<Order> {
+export function refundOrder(
+  id: string,
+  amount: Money | undefined,
+  reason: string,
+  idempotencyKey: string,
+): Promise<Order> {
   return request(`${orders}/${encodeURIComponent(id)}/refunds`, {
     method: "POST",
     body: { amount, reason: reason || undefined },

@@ -69,7 +69,10 @@ export interface CheckoutRequest {
 
 // 201 or 200: the order (paid, or replayed); 202: still settling, send the
 // same request with the same key again.
-export async function checkout(order: CheckoutRequest, idempotencyKey: string): Promise<{ order: Order; settled: boolean }> {
+export async function checkout(
+  order: CheckoutRequest,
+  idempotencyKey: string,
+): Promise<{ order: Order; settled: boolean }> {
   const { body, status } = await requestWithStatus<Order>(`${base}/checkout`, {
     method: "POST",
     body: order,

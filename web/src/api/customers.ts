@@ -1,4 +1,5 @@
 import { request } from "./http";
+import type { Address } from "./types";
 
 const base = "/customers/v1/customers";
 const of = (customerId: string) => `${base}/${encodeURIComponent(customerId)}`;
@@ -28,15 +29,8 @@ export interface SavedAddress {
   is_default_billing: boolean;
 }
 
-export interface NewAddress {
+export interface NewAddress extends Address {
   label?: string;
-  recipient: string;
-  line1: string;
-  line2?: string;
-  city: string;
-  region?: string;
-  postal_code: string;
-  country: string;
   is_default_shipping?: boolean;
 }
 

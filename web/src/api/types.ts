@@ -207,25 +207,11 @@ export interface NewCard {
 }
 
 export type OrderStatus =
-  | "pending"
-  | "awaiting_payment"
-  | "paid"
-  | "shipped"
-  | "delivered"
-  | "cancelled"
-  | "partially_refunded"
-  | "refunded";
+  "pending" | "awaiting_payment" | "paid" | "shipped" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
 
-export interface OrderLine {
-  product_id: string;
+export interface OrderLine extends QuoteLine {
   sku: string;
   title: string;
-  quantity: number;
-  unit_price: Money;
-  subtotal: Money;
-  discount: Money;
-  tax: Money;
-  total: Money;
 }
 
 export interface Order {

@@ -23,7 +23,11 @@ export function Layout() {
         <SearchBox />
         <div className="account-links">
           {ready && !customer && (
-            <button type="button" className="header-button" onClick={() => void signIn(window.location.pathname + window.location.search)}>
+            <button
+              type="button"
+              className="header-button"
+              onClick={() => void signIn(window.location.pathname + window.location.search)}
+            >
               Sign in
             </button>
           )}
@@ -40,7 +44,10 @@ export function Layout() {
           )}
         </div>
         <NavLink to="/cart" className="cart-link">
-          Cart <span className="cart-count" aria-label={`${count} items`}>{count}</span>
+          Cart{" "}
+          <span className="cart-count" aria-label={`${count} items`}>
+            {count}
+          </span>
         </NavLink>
       </header>
       <nav className="category-nav" aria-label="Categories">

@@ -28,10 +28,16 @@ describe("the card", () => {
 
   it("names each field that is wrong", () => {
     expect(cardErrors(card, today)).toEqual({});
-    expect(cardErrors({ ...card, expiry_month: 11, expiry_year: 2026 }, today).expiry_month).toBe("This card has expired.");
+    expect(cardErrors({ ...card, expiry_month: 11, expiry_year: 2026 }, today).expiry_month).toBe(
+      "This card has expired.",
+    );
     expect(cardErrors({ ...card, expiry_month: 12, expiry_year: 2026 }, today)).toEqual({});
     expect(cardErrors({ ...card, number: "3782 822463 10005", cvc: "123" }, today).cvc).toMatch(/4 digits/);
-    expect(Object.keys(cardErrors({ ...card, number: "1234", cvc: "", holder: "" }, today))).toEqual(["number", "cvc", "holder"]);
+    expect(Object.keys(cardErrors({ ...card, number: "1234", cvc: "", holder: "" }, today))).toEqual([
+      "number",
+      "cvc",
+      "holder",
+    ]);
   });
 
   it("reads the expiry as people write it", () => {

@@ -3,7 +3,9 @@ import { readFilters, searchRequest, toggleBrand, writeFilters } from "./listing
 
 describe("listing filters", () => {
   it("round-trip through the URL", () => {
-    const params = new URLSearchParams("q=desk+lamp&brand=Lumen&brand=Sonora&min_price=1000&max_price=2499&in_stock=true&sort=price_asc");
+    const params = new URLSearchParams(
+      "q=desk+lamp&brand=Lumen&brand=Sonora&min_price=1000&max_price=2499&in_stock=true&sort=price_asc",
+    );
     const filters = readFilters(params, "lighting");
     expect(filters).toEqual({
       q: "desk lamp",

@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useState, type DependencyList } from "react";
 
 export type Loaded<T> =
-  | { status: "loading" }
-  | { status: "failed"; error: Error }
-  | { status: "ready"; data: T; refreshing?: boolean };
+  { status: "loading" } | { status: "failed"; error: Error } | { status: "ready"; data: T; refreshing?: boolean };
 
 export interface LoadOptions {
   // While new dependencies load, keep showing the last answer (marked

@@ -21,9 +21,24 @@ import { SignInPrompt } from "./SignInPrompt";
 type Outcome = "idle" | "working" | "done" | Error | string;
 
 function message(outcome: Outcome, done: string) {
-  if (outcome === "done") return <p role="status" className="field-ok">{done}</p>;
-  if (outcome instanceof Error) return <p role="alert" className="status-failed">{describe(outcome)}</p>;
-  if (outcome !== "idle" && outcome !== "working") return <p role="alert" className="status-failed">{outcome}</p>;
+  if (outcome === "done")
+    return (
+      <p role="status" className="field-ok">
+        {done}
+      </p>
+    );
+  if (outcome instanceof Error)
+    return (
+      <p role="alert" className="status-failed">
+        {describe(outcome)}
+      </p>
+    );
+  if (outcome !== "idle" && outcome !== "working")
+    return (
+      <p role="alert" className="status-failed">
+        {outcome}
+      </p>
+    );
   return null;
 }
 
@@ -57,11 +72,23 @@ function ProfileForm({ customer, profile }: { customer: Customer; profile: Profi
       <div className="field-row">
         <div className="field">
           <label htmlFor="profile-name">Name</label>
-          <input id="profile-name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+          <input
+            id="profile-name"
+            autoComplete="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={200}
+          />
         </div>
         <div className="field">
           <label htmlFor="profile-phone">Phone (optional)</label>
-          <input id="profile-phone" type="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+          <input
+            id="profile-phone"
+            type="tel"
+            autoComplete="tel"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+          />
         </div>
       </div>
       <label className="choice">
@@ -76,14 +103,23 @@ function ProfileForm({ customer, profile }: { customer: Customer; profile: Profi
   );
 }
 
-const blankAddress: Address = { recipient: "", line1: "", line2: "", city: "", region: "", postal_code: "", country: "DE" };
+const blankAddress: Address = {
+  recipient: "",
+  line1: "",
+  line2: "",
+  city: "",
+  region: "",
+  postal_code: "",
+  country: "DE",
+};
 
 function Addresses({ customer }: { customer: Customer }) {
   const addresses = useLoad((signal) => listAddresses(customer.id, signal), [customer.id], { keepPrevious: true });
   const [draft, setDraft] = useState<Address>(blankAddress);
   const [errors, setErrors] = useState<AddressErrors>({});
   const [outcome, setOutcome] = useState<Outcome>("idle");
-  const set = (field: keyof Address) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const set = (field: keyof Address) => (event: { target: { value: string } }) =>
+    setDraft({ ...draft, [field]: event.target.value });
 
   async function act(action: () => Promise<unknown>) {
     setOutcome("working");
@@ -104,7 +140,12 @@ function Addresses({ customer }: { customer: Customer }) {
     void act(async () => {
       await addAddress(
         customer.id,
-        { ...draft, line2: draft.line2 || undefined, region, is_default_shipping: addresses.status === "ready" && addresses.data.items.length === 0 },
+        {
+          ...draft,
+          line2: draft.line2 || undefined,
+          region,
+          is_default_shipping: addresses.status === "ready" && addresses.data.items.length === 0,
+        },
         crypto.randomUUID(),
       );
       setDraft(blankAddress);
@@ -127,11 +168,19 @@ function Addresses({ customer }: { customer: Customer }) {
               {address.is_default_shipping ? (
                 <span className="badge-ok">Default delivery address</span>
               ) : (
-                <button type="button" className="link-button" onClick={() => void act(() => makeDefaultShipping(customer.id, address.id))}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => void act(() => makeDefaultShipping(customer.id, address.id))}
+                >
                   Deliver here by default
                 </button>
               )}
-              <button type="button" className="link-button" onClick={() => void act(() => deleteAddress(customer.id, address.id))}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void act(() => deleteAddress(customer.id, address.id))}
+              >
                 Delete<span className="visually-hidden"> the address {address.line1}</span>
               </button>
             </li>
@@ -152,7 +201,13 @@ function Addresses({ customer }: { customer: Customer }) {
           ).map(([field, label, autoComplete]) => (
             <div key={field} className={`field${errors[field] ? " field-invalid" : ""}`}>
               <label htmlFor={`new-${field}`}>{label}</label>
-              <input id={`new-${field}`} autoComplete={autoComplete} value={draft[field] ?? ""} onChange={set(field)} aria-invalid={!!errors[field]} />
+              <input
+                id={`new-${field}`}
+                autoComplete={autoComplete}
+                value={draft[field] ?? ""}
+                onChange={set(field)}
+                aria-invalid={!!errors[field]}
+              />
               {errors[field] && <p className="field-error">{errors[field]}</p>}
             </div>
           ))}
@@ -225,8 +280,8 @@ function YourData({ customer }: { customer: Customer }) {
         ) : (
           <div role="alertdialog" aria-labelledby="erase-question" className="confirm">
             <p id="erase-question">
-              Delete your account with your profile, addresses, wishlist and history? You will be signed out. Orders you placed
-              stay with the shop.
+              Delete your account with your profile, addresses, wishlist and history? You will be signed out. Orders you
+              placed stay with the shop.
             </p>
             <button type="button" className="danger" onClick={() => void erase()} disabled={outcome === "working"}>
               Yes, delete it
@@ -244,7 +299,10 @@ function YourData({ customer }: { customer: Customer }) {
 
 export function AccountPage() {
   const { customer, ready } = useAuth();
-  const profile = useLoad((signal) => (customer ? getProfile(customer.id, signal) : Promise.resolve(undefined)), [customer?.id]);
+  const profile = useLoad(
+    (signal) => (customer ? getProfile(customer.id, signal) : Promise.resolve(undefined)),
+    [customer?.id],
+  );
   if (!ready) return <Loading what="your account" />;
   if (!customer) return <SignInPrompt what="see your account" />;
   return (

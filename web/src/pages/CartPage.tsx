@@ -55,7 +55,12 @@ function Line({ line }: { line: CartLine }) {
       <span className="cart-line-subtotal">
         <Price money={line.subtotal} />
       </span>
-      <button type="button" className="link-button" disabled={busy} onClick={() => void run(() => remove(line.product_id))}>
+      <button
+        type="button"
+        className="link-button"
+        disabled={busy}
+        onClick={() => void run(() => remove(line.product_id))}
+      >
         Remove<span className="visually-hidden"> {line.title}</span>
       </button>
       {failed && (

@@ -22,7 +22,15 @@ import {
 import { deliveryDays } from "../lib/order-status";
 import { useLoad } from "../lib/use-load";
 
-const emptyAddress: Address = { recipient: "", line1: "", line2: "", city: "", region: "", postal_code: "", country: "DE" };
+const emptyAddress: Address = {
+  recipient: "",
+  line1: "",
+  line2: "",
+  city: "",
+  region: "",
+  postal_code: "",
+  country: "DE",
+};
 const settleEvery = 1000; // ms between re-sends of a checkout still settling
 const settleFor = 30; // re-sends at most
 
@@ -151,7 +159,8 @@ export function CheckoutPage() {
     { keepPrevious: true },
   );
   const cards = useLoad(
-    async (signal) => (customer ? { owner: customer.id, ...(await savedCards(signal)) } : { owner: undefined, items: [] }),
+    async (signal) =>
+      customer ? { owner: customer.id, ...(await savedCards(signal)) } : { owner: undefined, items: [] },
     [customer?.id],
   );
   // The default delivery address fills the form once, when it arrives.
@@ -258,7 +267,8 @@ export function CheckoutPage() {
           navigate(`/orders/${outcome.order.id}`, { state: { placed: true } });
           return;
         }
-        if (attempt >= settleFor) throw new Error("The payment is still being processed. Your orders page will show the outcome.");
+        if (attempt >= settleFor)
+          throw new Error("The payment is still being processed. Your orders page will show the outcome.");
         setPlacing("settling");
         await new Promise((wake) => setTimeout(wake, settleEvery));
       }
@@ -285,26 +295,57 @@ export function CheckoutPage() {
           <fieldset>
             <legend>Contact</legend>
             <Field label="Email" id="email">
-              <input id="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+              <input
+                id="email"
+                type="email"
+                autoComplete="email"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                required
+              />
             </Field>
           </fieldset>
           <fieldset>
             <legend>Delivery address</legend>
             <Field label="Full name" id="recipient" error={errors.address.recipient}>
-              <input id="recipient" autoComplete="name" value={address.recipient} onChange={change("recipient")} aria-invalid={!!errors.address.recipient} />
+              <input
+                id="recipient"
+                autoComplete="name"
+                value={address.recipient}
+                onChange={change("recipient")}
+                aria-invalid={!!errors.address.recipient}
+              />
             </Field>
             <Field label="Street and number" id="line1" error={errors.address.line1}>
-              <input id="line1" autoComplete="address-line1" value={address.line1} onChange={change("line1")} aria-invalid={!!errors.address.line1} />
+              <input
+                id="line1"
+                autoComplete="address-line1"
+                value={address.line1}
+                onChange={change("line1")}
+                aria-invalid={!!errors.address.line1}
+              />
             </Field>
             <Field label="Apartment, floor (optional)" id="line2">
               <input id="line2" autoComplete="address-line2" value={address.line2} onChange={change("line2")} />
             </Field>
             <div className="field-row">
               <Field label="Postal code" id="postal_code" error={errors.address.postal_code}>
-                <input id="postal_code" autoComplete="postal-code" value={address.postal_code} onChange={change("postal_code")} aria-invalid={!!errors.address.postal_code} />
+                <input
+                  id="postal_code"
+                  autoComplete="postal-code"
+                  value={address.postal_code}
+                  onChange={change("postal_code")}
+                  aria-invalid={!!errors.address.postal_code}
+                />
               </Field>
               <Field label="City" id="city" error={errors.address.city}>
-                <input id="city" autoComplete="address-level2" value={address.city} onChange={change("city")} aria-invalid={!!errors.address.city} />
+                <input
+                  id="city"
+                  autoComplete="address-level2"
+                  value={address.city}
+                  onChange={change("city")}
+                  aria-invalid={!!errors.address.city}
+                />
               </Field>
             </div>
             <div className="field-row">
@@ -322,7 +363,14 @@ export function CheckoutPage() {
               </Field>
               {address.country === "US" && (
                 <Field label="State" id="region" error={errors.address.region}>
-                  <input id="region" autoComplete="address-level1" maxLength={2} value={address.region} onChange={change("region")} aria-invalid={!!errors.address.region} />
+                  <input
+                    id="region"
+                    autoComplete="address-level1"
+                    maxLength={2}
+                    value={address.region}
+                    onChange={change("region")}
+                    aria-invalid={!!errors.address.region}
+                  />
                 </Field>
               )}
             </div>
@@ -331,10 +379,16 @@ export function CheckoutPage() {
             <legend>Shipping</legend>
             {(currentQuote?.shipping_options ?? []).map((option) => (
               <label key={option.speed} className="choice">
-                <input type="radio" name="speed" value={option.speed} checked={speed === option.speed} onChange={() => setSpeed(option.speed)} />
+                <input
+                  type="radio"
+                  name="speed"
+                  value={option.speed}
+                  checked={speed === option.speed}
+                  onChange={() => setSpeed(option.speed)}
+                />
                 <span>
-                  {option.speed === "express" ? "Express" : "Standard"}: {option.price.amount === 0 ? "free" : <Price money={option.price} />},{" "}
-                  {deliveryDays(option.estimate)}
+                  {option.speed === "express" ? "Express" : "Standard"}:{" "}
+                  {option.price.amount === 0 ? "free" : <Price money={option.price} />}, {deliveryDays(option.estimate)}
                 </span>
               </label>
             ))}
@@ -343,22 +397,35 @@ export function CheckoutPage() {
             <legend>Coupon</legend>
             <div className="field-row coupon-row">
               <Field label="Coupon code" id="coupon" error={couponProblem}>
-                <input id="coupon" value={couponText} onChange={(e) => setCouponText(e.target.value)} aria-invalid={!!couponProblem} />
+                <input
+                  id="coupon"
+                  value={couponText}
+                  onChange={(e) => setCouponText(e.target.value)}
+                  aria-invalid={!!couponProblem}
+                />
               </Field>
               <button type="button" className="secondary" onClick={() => setCoupon(couponText.trim() || undefined)}>
                 Apply
               </button>
             </div>
-            {coupon && !couponProblem && currentQuote?.coupon && <p className="field-ok">Coupon {currentQuote.coupon} applied.</p>}
+            {coupon && !couponProblem && currentQuote?.coupon && (
+              <p className="field-ok">Coupon {currentQuote.coupon} applied.</p>
+            )}
           </fieldset>
           <fieldset>
             <legend>Payment</legend>
             {cards.status === "ready" &&
               cards.data.items.map((saved) => (
                 <label key={saved.id} className="choice">
-                  <input type="radio" name="card" checked={cardChoice === saved.id} onChange={() => setCardChoice(saved.id)} />
+                  <input
+                    type="radio"
+                    name="card"
+                    checked={cardChoice === saved.id}
+                    onChange={() => setCardChoice(saved.id)}
+                  />
                   <span>
-                    {saved.brand.toUpperCase()} ending {saved.last4}, expires {String(saved.expiry_month).padStart(2, "0")}/{saved.expiry_year}
+                    {saved.brand.toUpperCase()} ending {saved.last4}, expires{" "}
+                    {String(saved.expiry_month).padStart(2, "0")}/{saved.expiry_year}
                   </span>
                 </label>
               ))}
@@ -371,18 +438,45 @@ export function CheckoutPage() {
             {cardChoice === "new" && (
               <div className="new-card">
                 <Field label="Card number" id="card-number" error={errors.card.number}>
-                  <input id="card-number" inputMode="numeric" autoComplete="cc-number" value={card.number} onChange={(e) => setCard({ ...card, number: e.target.value })} aria-invalid={!!errors.card.number} />
+                  <input
+                    id="card-number"
+                    inputMode="numeric"
+                    autoComplete="cc-number"
+                    value={card.number}
+                    onChange={(e) => setCard({ ...card, number: e.target.value })}
+                    aria-invalid={!!errors.card.number}
+                  />
                 </Field>
                 <div className="field-row">
                   <Field label="Expiry (MM/YY)" id="card-expiry" error={errors.card.expiry_month}>
-                    <input id="card-expiry" autoComplete="cc-exp" placeholder="MM/YY" value={card.expiry} onChange={(e) => setCard({ ...card, expiry: e.target.value })} aria-invalid={!!errors.card.expiry_month} />
+                    <input
+                      id="card-expiry"
+                      autoComplete="cc-exp"
+                      placeholder="MM/YY"
+                      value={card.expiry}
+                      onChange={(e) => setCard({ ...card, expiry: e.target.value })}
+                      aria-invalid={!!errors.card.expiry_month}
+                    />
                   </Field>
                   <Field label="Security code" id="card-cvc" error={errors.card.cvc}>
-                    <input id="card-cvc" inputMode="numeric" autoComplete="cc-csc" value={card.cvc} onChange={(e) => setCard({ ...card, cvc: e.target.value })} aria-invalid={!!errors.card.cvc} />
+                    <input
+                      id="card-cvc"
+                      inputMode="numeric"
+                      autoComplete="cc-csc"
+                      value={card.cvc}
+                      onChange={(e) => setCard({ ...card, cvc: e.target.value })}
+                      aria-invalid={!!errors.card.cvc}
+                    />
                   </Field>
                 </div>
                 <Field label="Name on card" id="card-holder" error={errors.card.holder}>
-                  <input id="card-holder" autoComplete="cc-name" value={card.holder} onChange={(e) => setCard({ ...card, holder: e.target.value })} aria-invalid={!!errors.card.holder} />
+                  <input
+                    id="card-holder"
+                    autoComplete="cc-name"
+                    value={card.holder}
+                    onChange={(e) => setCard({ ...card, holder: e.target.value })}
+                    aria-invalid={!!errors.card.holder}
+                  />
                 </Field>
                 <p className="hint">Test mode: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is declined.</p>
               </div>
@@ -398,7 +492,11 @@ export function CheckoutPage() {
             </p>
           )}
           <button type="submit" className="place-order" disabled={placing !== "idle" || !currentQuote}>
-            {placing === "idle" ? "Place order" : placing === "settling" ? "Waiting for the payment…" : "Placing your order…"}
+            {placing === "idle"
+              ? "Place order"
+              : placing === "settling"
+                ? "Waiting for the payment…"
+                : "Placing your order…"}
           </button>
         </div>
       </div>

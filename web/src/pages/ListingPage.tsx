@@ -1,7 +1,8 @@
 import { useState } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 import { search, type SearchSort } from "../api/search";
 import type { SearchHit } from "../api/types";
+import { Breadcrumbs } from "../components/Breadcrumbs";
 import { Facets } from "../components/Facets";
 import { ProductCard } from "../components/ProductCard";
 import { Failure, Loading, describe } from "../components/Status";
@@ -59,20 +60,7 @@ export function ListingPage() {
 
   return (
     <div className="listing">
-      {trail.length > 0 && (
-        <nav aria-label="Breadcrumb" className="breadcrumbs">
-          <ol>
-            <li>
-              <Link to="/">Home</Link>
-            </li>
-            {trail.map((step) => (
-              <li key={step.id}>
-                <Link to={`/c/${step.path}`}>{step.name}</Link>
-              </li>
-            ))}
-          </ol>
-        </nav>
-      )}
+      <Breadcrumbs trail={trail} />
       <div className="listing-head">
         <h1>{heading}</h1>
         <p className="listing-count" role="status">
@@ -81,7 +69,10 @@ export function ListingPage() {
         </p>
         <label className="sort">
           Sort by{" "}
-          <select value={filters.sort} onChange={(event) => change({ ...filters, sort: event.target.value as SearchSort })}>
+          <select
+            value={filters.sort}
+            onChange={(event) => change({ ...filters, sort: event.target.value as SearchSort })}
+          >
             {Object.entries(sortLabels).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}

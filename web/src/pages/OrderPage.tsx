@@ -2,10 +2,11 @@ import { Link, useLocation, useParams } from "react-router";
 import { ApiError } from "../api/http";
 import { getOrder } from "../api/orders";
 import { useAuth } from "../auth/auth-context";
+import { OrderTimeline } from "../components/OrderTimeline";
 import { Price } from "../components/Price";
 import { Failure, Loading } from "../components/Status";
 import { countryName } from "../lib/checkout-form";
-import { deliveryDays, formatTime, statusLabels } from "../lib/order-status";
+import { deliveryDays, statusLabels } from "../lib/order-status";
 import { useLoad } from "../lib/use-load";
 import { NotFoundPage } from "./NotFoundPage";
 import { SignInPrompt } from "./SignInPrompt";
@@ -14,7 +15,10 @@ export function OrderPage() {
   const id = useParams().id ?? "";
   const placed = (useLocation().state as { placed?: boolean } | null)?.placed === true;
   const { customer, ready } = useAuth();
-  const loaded = useLoad((signal) => (customer ? getOrder(id, signal) : Promise.resolve(undefined)), [id, customer?.id]);
+  const loaded = useLoad(
+    (signal) => (customer ? getOrder(id, signal) : Promise.resolve(undefined)),
+    [id, customer?.id],
+  );
   if (!ready) return <Loading what="your account" />;
   if (!customer) return <SignInPrompt what="see this order" />;
   if (loaded.status === "loading" || (loaded.status === "ready" && !loaded.data)) return <Loading what="the order" />;
@@ -43,14 +47,7 @@ export function OrderPage() {
       )}
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Tracking</h2>
-        <ol className="timeline">
-          {order.history.map((change, index) => (
-            <li key={`${change.status}-${index}`}>
-              <strong>{statusLabels[change.status]}</strong> <time dateTime={change.at}>{formatTime(change.at)}</time>
-              {change.note && <span className="timeline-note">{change.note}</span>}
-            </li>
-          ))}
-        </ol>
+        <OrderTimeline history={order.history} />
       </section>
       <section aria-labelledby="items-heading">
         <h2 id="items-heading">Items</h2>
@@ -107,7 +104,8 @@ export function OrderPage() {
           {countryName(address.country)}
         </address>
         <p>
-          {order.shipping.speed === "express" ? "Express" : "Standard"} delivery in {deliveryDays(order.shipping.estimate)}
+          {order.shipping.speed === "express" ? "Express" : "Standard"} delivery in{" "}
+          {deliveryDays(order.shipping.estimate)}
         </p>
       </section>
       <Link to="/account/orders">All your orders</Link>

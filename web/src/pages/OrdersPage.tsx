@@ -9,7 +9,10 @@ import { SignInPrompt } from "./SignInPrompt";
 
 export function OrdersPage() {
   const { customer, ready } = useAuth();
-  const orders = useLoad((signal) => (customer ? listOrders(undefined, signal) : Promise.resolve(undefined)), [customer?.id]);
+  const orders = useLoad(
+    (signal) => (customer ? listOrders(undefined, signal) : Promise.resolve(undefined)),
+    [customer?.id],
+  );
   if (!ready) return <Loading what="your account" />;
   if (!customer) return <SignInPrompt what="see your orders" />;
   if (orders.status === "loading" || (orders.status === "ready" && !orders.data)) return <Loading what="your orders" />;

@@ -7,6 +7,7 @@ import { similarTo } from "../api/recommendations";
 import type { Product } from "../api/types";
 import { useAuth } from "../auth/auth-context";
 import { useCart } from "../cart/cart-context";
+import { Breadcrumbs } from "../components/Breadcrumbs";
 import { Price } from "../components/Price";
 import { ProductGrid } from "../components/ProductCard";
 import { ProductImage } from "../components/ProductImage";
@@ -53,7 +54,8 @@ function AddToCart({ product }: { product: Product }) {
       setState(error as Error);
     }
   }
-  const problem = state instanceof Error ? describe(state) : !["idle", "adding", "added"].includes(state) ? state : undefined;
+  const problem =
+    state instanceof Error ? describe(state) : !["idle", "adding", "added"].includes(state) ? state : undefined;
   return (
     <form
       className="add-to-cart"
@@ -136,18 +138,7 @@ export function ProductPage() {
   const image = product.image_ids[shown] ?? product.image_ids[0];
   return (
     <article className="product-page">
-      <nav aria-label="Breadcrumb" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/">Home</Link>
-          </li>
-          {trail.map((step) => (
-            <li key={step.id}>
-              <Link to={`/c/${step.path}`}>{step.name}</Link>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <Breadcrumbs trail={trail} />
       <div className="product-main">
         <div className="product-gallery">
           <ProductImage
@@ -161,7 +152,12 @@ export function ProductPage() {
             <ul className="thumbnails">
               {product.image_ids.map((id, index) => (
                 <li key={id}>
-                  <button type="button" aria-label={`Picture ${index + 1}`} aria-pressed={index === shown} onClick={() => setShown(index)}>
+                  <button
+                    type="button"
+                    aria-label={`Picture ${index + 1}`}
+                    aria-pressed={index === shown}
+                    onClick={() => setShown(index)}
+                  >
                     <ProductImage imageId={id} alt="" sizes="64px" largest={160} />
                   </button>
                 </li>

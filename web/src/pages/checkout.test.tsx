@@ -35,7 +35,17 @@ const cart: Cart = {
 const standard = { speed: "standard" as const, price: euros(490), estimate: { min_days: 1, max_days: 2 } };
 const quoted: Quote = {
   currency: "EUR",
-  lines: [{ product_id: puzzle.id, quantity: 1, unit_price: puzzle.price, subtotal: puzzle.price, discount: euros(0), tax: euros(606), total: puzzle.price }],
+  lines: [
+    {
+      product_id: puzzle.id,
+      quantity: 1,
+      unit_price: puzzle.price,
+      subtotal: puzzle.price,
+      discount: euros(0),
+      tax: euros(606),
+      total: puzzle.price,
+    },
+  ],
   merchandise: puzzle.price,
   discount: euros(0),
   shipping: euros(490),
@@ -61,7 +71,15 @@ beforeEach(() => {
   shop.on("GET", "/api/payments/v1/payment-methods", { body: { items: [] } });
   shop.on("POST", "/api/payments/v1/payment-methods", (_, init) => ({
     status: 201,
-    body: { id: `card-for-${(init.headers as Record<string, string>)["Idempotency-Key"]}`, brand: "visa", last4: "4242", expiry_month: 12, expiry_year: 2030, holder: "Ada", created_at: "2026-12-04T01:30:00Z" },
+    body: {
+      id: `card-for-${(init.headers as Record<string, string>)["Idempotency-Key"]}`,
+      brand: "visa",
+      last4: "4242",
+      expiry_month: 12,
+      expiry_year: 2030,
+      holder: "Ada",
+      created_at: "2026-12-04T01:30:00Z",
+    },
   }));
 });
 
@@ -98,8 +116,18 @@ describe("checkout", () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     signIn();
     let answers = 0;
-    shop.on("POST", "/api/cart/v1/checkout", () => (++answers < 3 ? { status: 202, body: { ...order, status: "awaiting_payment" } } : { status: 201, body: order }));
-    shop.on("GET", `/api/orders/v1/orders/${order.id}`, { body: { ...order, lines: [], history: [], totals: quoted, shipping: { address: {}, speed: "standard", estimate: { min_days: 1, max_days: 2 } } } });
+    shop.on("POST", "/api/cart/v1/checkout", () =>
+      ++answers < 3 ? { status: 202, body: { ...order, status: "awaiting_payment" } } : { status: 201, body: order },
+    );
+    shop.on("GET", `/api/orders/v1/orders/${order.id}`, {
+      body: {
+        ...order,
+        lines: [],
+        history: [],
+        totals: quoted,
+        shipping: { address: {}, speed: "standard", estimate: { min_days: 1, max_days: 2 } },
+      },
+    });
     const { router } = renderApp("/checkout");
     await fillAndPlace();
     await waitFor(() => expect(router.state.location.pathname).toBe(`/orders/${order.id}`), { timeout: 5000 });
@@ -107,7 +135,11 @@ describe("checkout", () => {
     expect(checkouts).toHaveLength(3);
     const keys = new Set(checkouts.map((call) => call.headers["Idempotency-Key"]));
     expect(keys.size).toBe(1);
-    expect(checkouts[0]!.body).toMatchObject({ email: "ada@example.com", shipping_speed: "standard", payment_method: `card-for-card-${[...keys][0]}` });
+    expect(checkouts[0]!.body).toMatchObject({
+      email: "ada@example.com",
+      shipping_speed: "standard",
+      payment_method: `card-for-card-${[...keys][0]}`,
+    });
     vi.useRealTimers();
   });
 
@@ -115,13 +147,23 @@ describe("checkout", () => {
     signIn();
     shop.on("POST", "/api/cart/v1/checkout", {
       status: 409,
-      body: { type: "/problems/order-not-placed", title: "Order not placed", status: 409, detail: "the card was declined (card_declined)", order_id: "x" },
+      body: {
+        type: "/problems/order-not-placed",
+        title: "Order not placed",
+        status: 409,
+        detail: "the card was declined (card_declined)",
+        order_id: "x",
+      },
     });
     renderApp("/checkout");
     await fillAndPlace();
-    expect(await screen.findByRole("alert")).toHaveTextContent("The card was declined (card_declined). Nothing was charged.");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "The card was declined (card_declined). Nothing was charged.",
+    );
     await userEvent.click(screen.getByRole("button", { name: "Place order" }));
-    await waitFor(() => expect(shop.calls.filter((call) => call.url.pathname === "/api/cart/v1/checkout")).toHaveLength(2));
+    await waitFor(() =>
+      expect(shop.calls.filter((call) => call.url.pathname === "/api/cart/v1/checkout")).toHaveLength(2),
+    );
     const [first, second] = shop.calls.filter((call) => call.url.pathname === "/api/cart/v1/checkout");
     expect(first!.headers["Idempotency-Key"]).not.toBe(second!.headers["Idempotency-Key"]);
   });

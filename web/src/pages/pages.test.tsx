@@ -71,11 +71,16 @@ describe("the product page", () => {
     expect(screen.getAllByText("€37.95").length).toBeGreaterThan(0);
     const picture = screen.getByRole("img", { name: puzzle.title });
     expect(picture.getAttribute("srcset")).toContain("?w=960 960w");
-    expect(within(screen.getByRole("navigation", { name: "Breadcrumb" })).getByText("Toys & Games")).toBeInTheDocument();
+    expect(
+      within(screen.getByRole("navigation", { name: "Breadcrumb" })).getByText("Toys & Games"),
+    ).toBeInTheDocument();
   });
 
   it("adds to a new guest cart and the header counts it", async () => {
-    shop.on("POST", "/api/cart/v1/cart-tokens", { status: 201, body: { cart_token: "t".repeat(43), expires_in_seconds: 1 } });
+    shop.on("POST", "/api/cart/v1/cart-tokens", {
+      status: 201,
+      body: { cart_token: "t".repeat(43), expires_in_seconds: 1 },
+    });
     shop.on("POST", "/api/cart/v1/cart/items", { body: cartWith(2) });
     renderApp(`/products/${puzzle.slug}`);
     const quantity = await screen.findByRole("spinbutton", { name: "Quantity" });
@@ -95,7 +100,12 @@ describe("the product page", () => {
     shop.on("GET", "/api/cart/v1/cart", { body: { ...cartWith(1), lines: [], item_count: 0 } });
     shop.on("POST", "/api/cart/v1/cart/items", {
       status: 409,
-      body: { type: "/problems/insufficient-stock", title: "Insufficient stock", status: 409, detail: "Only 3 are in stock" },
+      body: {
+        type: "/problems/insufficient-stock",
+        title: "Insufficient stock",
+        status: 409,
+        detail: "Only 3 are in stock",
+      },
     });
     renderApp(`/products/${puzzle.slug}`);
     await userEvent.click(await screen.findByRole("button", { name: "Add to cart" }));
@@ -153,7 +163,10 @@ describe("search", () => {
     let failures = 1;
     shop.on("GET", "/api/search/v1/search", () =>
       failures-- > 0
-        ? { status: 503, body: { type: "/problems/unavailable", title: "Unavailable", status: 503, detail: "Search is restarting" } }
+        ? {
+            status: 503,
+            body: { type: "/problems/unavailable", title: "Unavailable", status: 503, detail: "Search is restarting" },
+          }
         : { body: found },
     );
     renderApp("/search?q=puzle");

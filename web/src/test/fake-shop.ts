@@ -25,7 +25,9 @@ export function fakeShop(): FakeShop {
     const body = typeof init.body === "string" ? JSON.parse(init.body) : undefined;
     shop.calls.push({ method, url, body, headers: { ...(init.headers as Record<string, string>) } });
     const handler = handlers.get(`${method} ${url.pathname}`);
-    const answer = handler ? handler(url, init) : { status: 404, body: { type: "/problems/not-found", title: "Not found", status: 404 } };
+    const answer = handler
+      ? handler(url, init)
+      : { status: 404, body: { type: "/problems/not-found", title: "Not found", status: 404 } };
     const status = answer.status ?? 200;
     const type = answer.type ?? (status >= 400 ? "application/problem+json" : "application/json");
     return new Response(status === 204 ? null : JSON.stringify(answer.body ?? {}), {

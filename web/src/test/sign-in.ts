@@ -6,7 +6,14 @@ export function signIn(roles: string[] = []) {
   const user = new User({
     access_token: `header.${claims}.signature`,
     token_type: "Bearer",
-    profile: { sub: "customer-1", email: "ada@example.com", iss: "http://shop.test/api/auth", aud: "storefront", exp: 0, iat: 0 },
+    profile: {
+      sub: "customer-1",
+      email: "ada@example.com",
+      iss: "http://shop.test/api/auth",
+      aud: "storefront",
+      exp: 0,
+      iat: 0,
+    },
     expires_at: Math.floor(Date.now() / 1000) + 3600,
   });
   localStorage.setItem("oidc.user:http://shop.test/api/auth:storefront", user.toStorageString());

@@ -55,7 +55,9 @@ export function DashboardPage() {
                 <div className="tile">
                   <span className="tile-label">Revenue today</span>
                   <strong data-testid="revenue-today">
-                    {figures.revenue.length === 0 ? "—" : figures.revenue.map((money) => <Price key={money.currency} money={money} />)}
+                    {figures.revenue.length === 0
+                      ? "—"
+                      : figures.revenue.map((money) => <Price key={money.currency} money={money} />)}
                   </strong>
                 </div>
               </>

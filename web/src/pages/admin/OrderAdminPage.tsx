@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import { cancelOrder, deliverOrder, refundOrder, shipOrder } from "../../api/admin";
 import { getOrder } from "../../api/orders";
 import type { Money, Order } from "../../api/types";
+import { OrderTimeline } from "../../components/OrderTimeline";
 import { Price } from "../../components/Price";
 import { Failure, Loading, describe } from "../../components/Status";
 import { fractionDigits, parseMajorUnits } from "../../lib/money";
@@ -54,7 +55,8 @@ function Actions({ order, changed }: { order: Order; changed: (order: Order) => 
     });
   }
   const busy = state === "working";
-  const problem = state instanceof Error ? describe(state) : state !== "idle" && state !== "working" ? state : undefined;
+  const problem =
+    state instanceof Error ? describe(state) : state !== "idle" && state !== "working" ? state : undefined;
   return (
     <div className="order-actions">
       {order.status === "paid" && (
@@ -86,7 +88,12 @@ function Actions({ order, changed }: { order: Order; changed: (order: Order) => 
           <div className="field-row">
             <div className="field">
               <label htmlFor="refund-amount">Amount ({order.currency}; empty: all that is left)</label>
-              <input id="refund-amount" inputMode="decimal" value={refund} onChange={(e) => setRefund(e.target.value)} />
+              <input
+                id="refund-amount"
+                inputMode="decimal"
+                value={refund}
+                onChange={(e) => setRefund(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor="refund-reason">Reason</label>
@@ -99,7 +106,12 @@ function Actions({ order, changed }: { order: Order; changed: (order: Order) => 
         </form>
       )}
       {["pending", "awaiting_payment", "paid"].includes(order.status) && (
-        <button type="button" className="secondary" disabled={busy} onClick={() => void run(() => cancelOrder(order.id, "cancelled by the shop"))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => void run(() => cancelOrder(order.id, "cancelled by the shop"))}
+        >
           Cancel the order
         </button>
       )}
@@ -126,8 +138,9 @@ export function OrderAdminPage() {
       </p>
       <h1>Order {order.id.slice(-8).toUpperCase()}</h1>
       <p>
-        {order.email} · placed {formatTime(order.placed_at)} · <strong className={`order-status order-status-${order.status}`}>{statusLabels[order.status]}</strong> ·
-        total <Price money={order.totals.total} />
+        {order.email} · placed {formatTime(order.placed_at)} ·{" "}
+        <strong className={`order-status order-status-${order.status}`}>{statusLabels[order.status]}</strong> · total{" "}
+        <Price money={order.totals.total} />
         {order.totals.refunded && order.totals.refunded.amount > 0 && (
           <>
             {" "}
@@ -147,14 +160,7 @@ export function OrderAdminPage() {
       </ul>
       <Actions order={order} changed={setChanged} />
       <h2>History</h2>
-      <ol className="timeline">
-        {order.history.map((change, index) => (
-          <li key={`${change.status}-${index}`}>
-            <strong>{statusLabels[change.status]}</strong> <time dateTime={change.at}>{formatTime(change.at)}</time>
-            {change.note && <span className="timeline-note">{change.note}</span>}
-          </li>
-        ))}
-      </ol>
+      <OrderTimeline history={order.history} />
     </section>
   );
 }

@@ -1,6 +1,13 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { adjustStock, changeProduct, createProduct, productForEditing, uploadImage, type ProductFields } from "../../api/admin";
+import {
+  adjustStock,
+  changeProduct,
+  createProduct,
+  productForEditing,
+  uploadImage,
+  type ProductFields,
+} from "../../api/admin";
 import { ApiError } from "../../api/http";
 import type { Product, Stock } from "../../api/types";
 import { ProductImage } from "../../components/ProductImage";
@@ -83,12 +90,18 @@ function StockPanel({ product, changed }: { product: Product; changed: (stock: S
       setState(error as Error);
     }
   }
-  const problem = state instanceof Error ? describe(state) : typeof state === "string" && !["idle", "saving", "saved"].includes(state) ? state : undefined;
+  const problem =
+    state instanceof Error
+      ? describe(state)
+      : typeof state === "string" && !["idle", "saving", "saved"].includes(state)
+        ? state
+        : undefined;
   return (
     <form className="stock-panel" onSubmit={submit} aria-label="Stock" noValidate>
       <h2>Stock</h2>
       <p data-testid="stock-figures">
-        On hand {product.stock.on_hand}, reserved {product.stock.reserved}, available <strong>{product.stock.available}</strong>
+        On hand {product.stock.on_hand}, reserved {product.stock.reserved}, available{" "}
+        <strong>{product.stock.available}</strong>
       </p>
       <div className="field-row">
         <div className="field">
@@ -122,7 +135,13 @@ export function ProductEditPage() {
   return <ProductForm key={id ?? "new"} initial={loaded.data} creating={creating} />;
 }
 
-function ProductForm({ initial, creating }: { initial: { product: Product; etag: string } | undefined; creating: boolean }) {
+function ProductForm({
+  initial,
+  creating,
+}: {
+  initial: { product: Product; etag: string } | undefined;
+  creating: boolean;
+}) {
   const categories = useCategories();
   const navigate = useNavigate();
   const [product, setProduct] = useState(initial?.product);
@@ -131,7 +150,8 @@ function ProductForm({ initial, creating }: { initial: { product: Product; etag:
   const [onHand, setOnHand] = useState("0");
   const [state, setState] = useState<"idle" | "saving" | "saved" | "uploading" | Error | string>("idle");
   const currency = product?.price.currency ?? "EUR";
-  const set = (field: keyof Draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const set = (field: keyof Draft) => (event: { target: { value: string } }) =>
+    setDraft({ ...draft, [field]: event.target.value });
 
   async function upload(files: FileList | null) {
     const file = files?.[0];
@@ -139,7 +159,10 @@ function ProductForm({ initial, creating }: { initial: { product: Product; etag:
     setState("uploading");
     try {
       const image = await uploadImage(file);
-      setDraft((current) => ({ ...current, image_ids: current.image_ids.includes(image.id) ? current.image_ids : [...current.image_ids, image.id] }));
+      setDraft((current) => ({
+        ...current,
+        image_ids: current.image_ids.includes(image.id) ? current.image_ids : [...current.image_ids, image.id],
+      }));
       setState(`Picture uploaded (${image.width}×${image.height}). Save to keep it.`);
     } catch (error) {
       setState(error as Error);
@@ -156,7 +179,10 @@ function ProductForm({ initial, creating }: { initial: { product: Product; etag:
     setState("saving");
     try {
       if (creating || !product) {
-        const made = await createProduct({ ...fields, stock: { on_hand: Math.max(0, Number(onHand) || 0) } }, crypto.randomUUID());
+        const made = await createProduct(
+          { ...fields, stock: { on_hand: Math.max(0, Number(onHand) || 0) } },
+          crypto.randomUUID(),
+        );
         navigate(`/admin/products/${made.id}`, { replace: true });
         return;
       }
@@ -172,7 +198,12 @@ function ProductForm({ initial, creating }: { initial: { product: Product; etag:
     }
   }
 
-  const message = state instanceof Error ? describe(state) : typeof state === "string" && !["idle", "saving", "saved", "uploading"].includes(state) ? state : undefined;
+  const message =
+    state instanceof Error
+      ? describe(state)
+      : typeof state === "string" && !["idle", "saving", "saved", "uploading"].includes(state)
+        ? state
+        : undefined;
   return (
     <section className="product-edit">
       <p>
@@ -242,7 +273,13 @@ function ProductForm({ initial, creating }: { initial: { product: Product; etag:
         </div>
         <div className="field">
           <label htmlFor="description">Description</label>
-          <textarea id="description" rows={4} maxLength={5000} value={draft.description} onChange={set("description")} />
+          <textarea
+            id="description"
+            rows={4}
+            maxLength={5000}
+            value={draft.description}
+            onChange={set("description")}
+          />
         </div>
         <fieldset className="pictures">
           <legend>Pictures</legend>
@@ -250,7 +287,11 @@ function ProductForm({ initial, creating }: { initial: { product: Product; etag:
             {draft.image_ids.map((imageId, index) => (
               <li key={imageId}>
                 <ProductImage imageId={imageId} alt={`Picture ${index + 1}`} sizes="120px" largest={240} />
-                <button type="button" className="link-button" onClick={() => setDraft({ ...draft, image_ids: draft.image_ids.filter((each) => each !== imageId) })}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => setDraft({ ...draft, image_ids: draft.image_ids.filter((each) => each !== imageId) })}
+                >
                   Remove picture {index + 1}
                 </button>
               </li>
@@ -258,7 +299,12 @@ function ProductForm({ initial, creating }: { initial: { product: Product; etag:
           </ul>
           <label className="upload">
             Upload a picture (JPEG, PNG, WebP, GIF or AVIF)
-            <input type="file" accept="image/jpeg,image/png,image/webp,image/gif,image/avif" onChange={(e) => void upload(e.target.files)} disabled={state === "uploading"} />
+            <input
+              type="file"
+              accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
+              onChange={(e) => void upload(e.target.files)}
+              disabled={state === "uploading"}
+            />
           </label>
         </fieldset>
         <button type="submit" disabled={state === "saving" || state === "uploading"}>
@@ -266,7 +312,10 @@ function ProductForm({ initial, creating }: { initial: { product: Product; etag:
         </button>
         <p role="status">{state === "saved" && "Saved."}</p>
         {message && (
-          <p role={state instanceof Error || !message.startsWith("Picture uploaded") ? "alert" : "status"} className={message.startsWith("Picture uploaded") ? "field-ok" : "status-failed"}>
+          <p
+            role={state instanceof Error || !message.startsWith("Picture uploaded") ? "alert" : "status"}
+            className={message.startsWith("Picture uploaded") ? "field-ok" : "status-failed"}
+          >
             {message}
           </p>
         )}

@@ -13,7 +13,13 @@ import { useLoad } from "../../lib/use-load";
 async function productsFor(words: string, signal: AbortSignal) {
   if (!words) return listProducts({ sort: "title", limit: 50, status: "any" }, signal);
   const found = await search({ q: words, limit: 50 }, signal);
-  return { items: await productsInOrder(found.items.map((hit) => hit.id), signal), next_cursor: null };
+  return {
+    items: await productsInOrder(
+      found.items.map((hit) => hit.id),
+      signal,
+    ),
+    next_cursor: null,
+  };
 }
 
 export function ProductsPage() {
