@@ -87,6 +87,24 @@ describe("an admin", () => {
           await shopper.locator(".results .product-card a").first().click();
           await shopper.getByRole("button", { name: `Picture ${before + 1}` }).waitFor();
 
+          // A new product, made and then deleted (no order ever held it).
+          await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Products" }).click();
+          await page.getByRole("link", { name: "New product" }).click();
+          await page.getByRole("heading", { name: "New product" }).waitFor();
+          await page.getByLabel("Title").fill("E2E Test Lantern");
+          await page.getByLabel("SKU").fill(`e2e-lantern-${Date.now()}`);
+          await page.getByLabel("Brand").fill("Lumen & Co");
+          await page.getByLabel("Category").selectOption({ label: "Floor Lamps" });
+          await page.getByLabel("Price (EUR)").fill("49.90");
+          await page.getByLabel("Units on hand").fill("3");
+          await page.getByRole("button", { name: "Create product" }).click();
+          await page.getByRole("heading", { name: "E2E Test Lantern" }).waitFor();
+          assert.match(await page.getByTestId("stock-figures").innerText(), /available 3$/);
+          await operator.photograph("product-created");
+          await page.getByRole("button", { name: "Delete product" }).click();
+          await page.getByRole("button", { name: "Yes, delete it" }).click();
+          await page.getByRole("heading", { name: "Products" }).waitFor();
+
           // The admin ships the order.
           await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Orders" }).click();
           await page.getByLabel("Status").selectOption("paid");

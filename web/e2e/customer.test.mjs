@@ -8,7 +8,15 @@ import { after, before, describe, it } from "node:test";
 import { launch, openPage } from "./browser.mjs";
 import { accessibilityViolations, serious } from "./audits.mjs";
 import { shopAndBrowser } from "./shop.mjs";
-import { addFirstResultToCart, enterCard, fillBerlinAddress, signUpOnAuthPage, unexpected } from "./steps.mjs";
+import {
+  addFirstResultToCart,
+  admin,
+  enterCard,
+  fillBerlinAddress,
+  signInOnAuthPage,
+  signUpOnAuthPage,
+  unexpected,
+} from "./steps.mjs";
 
 const world = shopAndBrowser(launch, { before, after });
 
@@ -71,6 +79,26 @@ describe("a shopper", () => {
         await page.getByRole("heading", { name: /^Order / }).waitFor();
         assert.match(await page.locator("main").innerText(), /Cancelled \(.*declined.*\)/);
         await photograph("declined-order");
+        const declinedOrder = page.url().split("/").at(-1);
+
+        // The payment service's side, as an admin sees it: the declined
+        // card was never charged, the other one was authorized in full.
+        const operator = await openPage(world.browser, "checkout-admin");
+        try {
+          await operator.run(async () => {
+            await operator.page.goto(`${world.shop.url}/admin/orders/${declinedOrder}`);
+            await operator.page.getByRole("main").getByRole("button", { name: "Sign in" }).click();
+            await signInOnAuthPage(operator.page, admin);
+            const payments = operator.page.getByRole("table", { name: "Payments" });
+            await payments.waitFor();
+            const row = (await payments.locator("tbody tr").allInnerTexts()).join("\n");
+            assert.match(row, /declined \(card_declined\)/);
+            assert.match(row, /€0\.00\s+€0\.00$/, "nothing captured, nothing refunded");
+            await operator.photograph("declined-payment-as-the-admin-sees-it");
+          });
+        } finally {
+          await operator.close();
+        }
 
         assert.deepEqual(unexpected(errors, 409), []);
       });

@@ -118,3 +118,23 @@ export function refundOrder(
     headers: { "Idempotency-Key": idempotencyKey },
   });
 }
+
+export interface Payment {
+  id: string;
+  order_id: string;
+  card: { brand: string; last4: string };
+  status: "authorized" | "declined" | "captured" | "partially_refunded" | "refunded" | "voided";
+  decline_code: string | null;
+  amount: Money;
+  captured: Money;
+  refunded: Money;
+  created_at: string;
+}
+
+export function paymentsOfOrder(orderId: string, signal?: AbortSignal): Promise<{ items: Payment[] }> {
+  return request(`/payments/v1/payments${query({ order_id: orderId })}`, { signal });
+}
+
+export function deleteProduct(id: string): Promise<void> {
+  return request(`${catalog}/products/${encodeURIComponent(id)}`, { method: "DELETE" });
+}

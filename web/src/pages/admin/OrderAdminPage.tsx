@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
-import { cancelOrder, deliverOrder, refundOrder, shipOrder } from "../../api/admin";
+import { cancelOrder, deliverOrder, paymentsOfOrder, refundOrder, shipOrder } from "../../api/admin";
 import { getOrder } from "../../api/orders";
 import type { Money, Order } from "../../api/types";
 import { OrderTimeline } from "../../components/OrderTimeline";
@@ -124,6 +124,51 @@ function Actions({ order, changed }: { order: Order; changed: (order: Order) => 
   );
 }
 
+// What the payment service holds for the order: the money, as it moved.
+function Payments({ order }: { order: Order }) {
+  const payments = useLoad((signal) => paymentsOfOrder(order.id, signal), [order.id, order.status, order.updated_at]);
+  if (payments.status === "loading") return <Loading what="payments" />;
+  if (payments.status === "failed") return <Failure error={payments.error} retry={payments.retry} />;
+  if (payments.data.items.length === 0) return <p>No payment was made for this order.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="admin-table" aria-label="Payments">
+        <thead>
+          <tr>
+            <th scope="col">Card</th>
+            <th scope="col">Status</th>
+            <th scope="col">Amount</th>
+            <th scope="col">Captured</th>
+            <th scope="col">Refunded</th>
+          </tr>
+        </thead>
+        <tbody>
+          {payments.data.items.map((payment) => (
+            <tr key={payment.id}>
+              <td>
+                {payment.card.brand.toUpperCase()} {payment.card.last4}
+              </td>
+              <td>
+                {payment.status}
+                {payment.decline_code ? ` (${payment.decline_code})` : ""}
+              </td>
+              <td>
+                <Price money={payment.amount} />
+              </td>
+              <td>
+                <Price money={payment.captured} />
+              </td>
+              <td>
+                <Price money={payment.refunded} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function OrderAdminPage() {
   const id = useParams().id ?? "";
   const loaded = useLoad((signal) => getOrder(id, signal), [id]);
@@ -161,6 +206,8 @@ export function OrderAdminPage() {
       <Actions order={order} changed={setChanged} />
       <h2>History</h2>
       <OrderTimeline history={order.history} />
+      <h2>Payments</h2>
+      <Payments order={order} />
     </section>
   );
 }

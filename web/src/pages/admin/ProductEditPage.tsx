@@ -4,6 +4,7 @@ import {
   adjustStock,
   changeProduct,
   createProduct,
+  deleteProduct,
   productForEditing,
   uploadImage,
   type ProductFields,
@@ -123,6 +124,46 @@ function StockPanel({ product, changed }: { product: Product; changed: (stock: S
         </p>
       )}
     </form>
+  );
+}
+
+// Deleting is for products no order ever held; the catalog refuses the
+// others (409), and archiving keeps them off the shelves instead.
+function DeleteProduct({ product }: { product: Product }) {
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+  const [failed, setFailed] = useState<Error>();
+  async function erase() {
+    try {
+      await deleteProduct(product.id);
+      navigate("/admin/products", { replace: true });
+    } catch (error) {
+      setFailed(error as Error);
+    }
+  }
+  return (
+    <section className="stock-panel" aria-label="Delete">
+      {!confirming ? (
+        <button type="button" className="danger" onClick={() => setConfirming(true)}>
+          Delete product
+        </button>
+      ) : (
+        <div role="alertdialog" aria-labelledby="delete-question" className="confirm">
+          <p id="delete-question">Delete {product.title} for good? Archive it instead to keep its history.</p>
+          <button type="button" className="danger" onClick={() => void erase()}>
+            Yes, delete it
+          </button>
+          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </div>
+      )}
+      {failed && (
+        <p role="alert" className="status-failed">
+          {describe(failed)}
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -321,6 +362,7 @@ function ProductForm({
         )}
       </form>
       {product && !creating && <StockPanel product={product} changed={(stock) => setProduct({ ...product, stock })} />}
+      {product && !creating && <DeleteProduct product={product} />}
     </section>
   );
 }
