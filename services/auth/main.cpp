@@ -5,6 +5,7 @@
 
 #include "auth_service.h"
 #include "client_config.h"
+#include "lifetime_settings.h"
 #include "platform/bus/open_event_bus.h"
 #include "platform/config.h"
 #include "platform/crypto.h"
@@ -45,19 +46,7 @@ int main(int argc, char** argv) {
                   "the issuer URL clients reach the provider at (through the gateway)");
   provider.audience =
       config.text("AUTH_AUDIENCE", provider.audience, "the audience of access tokens");
-  provider.access_token_lifetime = std::chrono::seconds(
-      config.integer("AUTH_ACCESS_TOKEN_SECONDS", provider.access_token_lifetime.count(),
-                     "access and ID token lifetime", 60, 3600));
-  provider.id_token_lifetime = provider.access_token_lifetime;
-  provider.refresh_idle_lifetime = std::chrono::seconds(
-      config.integer("AUTH_REFRESH_IDLE_SECONDS", provider.refresh_idle_lifetime.count(),
-                     "a refresh token unused this long expires", 300, 90LL * 24 * 3600));
-  provider.refresh_absolute_lifetime = std::chrono::seconds(config.integer(
-      "AUTH_REFRESH_ABSOLUTE_SECONDS", provider.refresh_absolute_lifetime.count(),
-      "a chain of refresh tokens ends this long after sign-in", 300, 365LL * 24 * 3600));
-  provider.session_lifetime = std::chrono::seconds(
-      config.integer("AUTH_SESSION_SECONDS", provider.session_lifetime.count(),
-                     "how long a browser stays signed in at the provider", 60, 30LL * 24 * 3600));
+  auth::read_lifetime_settings(config, provider);
 
   provider.sign_up_throttle.allowed_failures = static_cast<int>(config.integer(
       "AUTH_SIGN_UPS_PER_ADDRESS", provider.sign_up_throttle.allowed_failures,

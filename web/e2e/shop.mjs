@@ -37,7 +37,7 @@ async function waitUntilReady(url, child, log, deadline) {
   throw new Error(`the shop was not ready in time:\n${log()}`);
 }
 
-export async function startShop() {
+export async function startShop(extraEnvironment = {}) {
   const binary = process.env.SHOP_BINARY ?? join(repository, "build/release/apps/shop/shop");
   const data = await mkdtemp(join(tmpdir(), "shop-e2e-"));
   const port = await freePort();
@@ -52,6 +52,7 @@ export async function startShop() {
       SHOP_PUBLIC_URL: url,
       SHOP_RATE_LIMIT: "0", // one browser making every request of every test
       SHOP_DEMO_PICTURE_SIZE: "320",
+      ...extraEnvironment,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -81,10 +82,10 @@ export async function startShop() {
 // A spec file's shop and browser, started before its tests and stopped
 // after them: `const world = shopAndBrowser(launch)`, then `world.shop`
 // and `world.browser` inside the tests.
-export function shopAndBrowser(launch, { before, after }) {
+export function shopAndBrowser(launch, { before, after }, environment = {}) {
   const world = { shop: undefined, browser: undefined };
   before(async () => {
-    world.shop = await startShop();
+    world.shop = await startShop(environment);
     world.browser = await launch();
   });
   after(async () => {

@@ -12,6 +12,9 @@ export function makeUserManager(origin: string = window.location.origin): UserMa
     response_type: "code",
     scope: "openid profile email offline_access",
     automaticSilentRenew: true,
+    // Renewed this long before it expires, with the refresh token (no
+    // iframe): tokens live 10 minutes by default, 1 at the shortest.
+    accessTokenExpiringNotificationTimeInSeconds: 30,
     // Signed in across tabs and reloads; tokens are short-lived (10 min)
     // and the refresh token rotates on every use.
     userStore: new WebStorageStateStore({ store: window.localStorage }),
