@@ -9,7 +9,6 @@
 #include <thread>
 
 #include "auth_service.h"
-#include "lifetime_settings.h"
 #include "cart_service.h"
 #include "catalog_service.h"
 #include "customers_service.h"
@@ -17,6 +16,7 @@
 #include "demo_pictures.h"
 #include "gateway.h"
 #include "images_service.h"
+#include "lifetime_settings.h"
 #include "orders_service.h"
 #include "payments_service.h"
 #include "platform/bus/database_bus.h"
