@@ -57,6 +57,12 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   missing+=(nodejs npm)
 fi
 
+# kubectl renders the Kubernetes overlays (kubectl kustomize) for their
+# offline checks. Machines that have one keep it; Debian's (1.20) is enough.
+if ! command -v kubectl >/dev/null; then
+  missing+=(kubernetes-client)
+fi
+
 if ((${#missing[@]} == 0)); then
   echo "install-deps: all ${#packages[@]} packages present"
   exit 0

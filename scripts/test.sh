@@ -24,6 +24,10 @@ section "web app: types, unit and component tests (Vitest), build"
 scripts/build-web.sh
 (cd web && npx prettier --check . && npx tsc --noEmit && npx vitest run)
 
+section "Kubernetes manifests: rendered and checked offline"
+npm ci --prefix deploy/k8s/check --no-audit --no-fund --loglevel=error
+(cd deploy/k8s/check && node --test)
+
 section "build (release)"
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$jobs"

@@ -18,6 +18,8 @@ export async function launch() {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
     // Root in CI: Chromium's sandbox needs an unprivileged user.
+    // (playwright-core already turns off Chromium's background
+    // networking, component updates and /dev/shm use.)
     args: process.getuid?.() === 0 ? ["--no-sandbox"] : [],
   });
 }
