@@ -39,6 +39,7 @@ packages=(
   pkg-config
   postgresql-15
   procps
+  prometheus
   python3
   redis-server
   wrk

@@ -42,6 +42,10 @@ section "web end-to-end: Chromium against the release shop"
 rm -rf web/e2e/artifacts
 (cd web && npm run --silent e2e)
 
+section "observability: alert rules tested, metrics checked against the release shop"
+npm ci --prefix deploy/observability --no-audit --no-fund --loglevel=error
+(cd deploy/observability && node --test)
+
 section "build (asan)"
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$jobs"
