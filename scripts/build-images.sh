@@ -6,7 +6,9 @@
 # ENGINE_DIR (default /tmp/shop-docker; scripts/docker-engine.sh). With no
 # registry to pull from, the base image debian:bookworm-slim is made here
 # from Debian's packages (debootstrap) when the engine does not have it.
-# Prints each image's size, as stored and as shipped (gzip), to
+# Also builds the infrastructure images from Debian packages
+# (deploy/docker/infra: shop/postgres:15, shop/redis:7, shop/nats:2,
+# shop/s3:latest). Prints each image's size, as stored and as shipped (gzip), to
 # build/images/sizes.tsv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,4 +76,21 @@ for service in "${services[@]}"; do
   bytes=$("$docker" image inspect --format '{{.Size}}' "shop/$service:latest")
   shipped=$("$docker" save "shop/$service:latest" | gzip -1 | wc -c)
   printf '%s\t%s\t%s\n' "shop/$service" "$bytes" "$shipped" | tee -a build/images/sizes.tsv
+done
+
+# The infrastructure, from Debian's packages; s3rver as the object-store
+# tests install it (npm ci, the version they pin), for the S3 image only.
+context=build/images/infra
+npm ci --prefix platform/tests/storage/s3 --no-audit --no-fund --loglevel=error
+for kind in postgres:15 redis:7 nats:2 s3:latest; do
+  rm -rf "$context"
+  mkdir -p "$context/s3" "$context/bin"
+  cp deploy/docker/infra/entrypoint.sh "$context/"
+  objcopy --strip-debug build/release/tools/healthcheck/shop-healthcheck "$context/bin/shop-healthcheck"
+  if [[ $kind == s3:latest ]]; then
+    cp -r platform/tests/storage/s3/package.json platform/tests/storage/s3/node_modules "$context/s3/"
+  fi
+  "$docker" build --network host -q -f deploy/docker/infra/Dockerfile --build-arg "KIND=${kind%%:*}" \
+    -t "shop/$kind" "$context" >/dev/null
+  echo "shop/$kind built"
 done

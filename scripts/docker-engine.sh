@@ -6,7 +6,7 @@
 # (MACHINE-NOTES: builds use --network host to reach Debian's mirror).
 set -euo pipefail
 command=${1:?start or stop}
-directory=${2:?the engine's directory}
+directory=${2:?the directory of the engine}
 mkdir -p "$directory"
 directory=$(cd "$directory" && pwd)
 

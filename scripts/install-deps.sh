@@ -12,7 +12,10 @@ packages=(
   clang-tidy
   cmake
   curl
+  debootstrap
   dnsmasq-base
+  docker-compose
+  docker.io
   fonts-dejavu-core
   git
   googletest

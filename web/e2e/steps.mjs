@@ -2,7 +2,11 @@
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const admin = { email: "admin@shop.local", password: "open sesame shop demo" }; // the embedded shop's default
+// The embedded shop's default admin; another shop says its own.
+export const admin = {
+  email: process.env.SHOP_ADMIN_EMAIL ?? "admin@shop.local",
+  password: process.env.SHOP_ADMIN_PASSWORD ?? "open sesame shop demo",
+};
 
 // A real PNG the build made (the app's icon), for uploads.
 export const picture = join(resolve(dirname(fileURLToPath(import.meta.url)), "../dist"), "icon-512.png");
