@@ -13,8 +13,9 @@ import {
 } from "../api/customers";
 import type { Address } from "../api/types";
 import { useAuth, type Customer } from "../auth/auth-context";
+import { AddressFields } from "../components/AddressFields";
 import { Failure, Loading, describe } from "../components/Status";
-import { addressErrors, countryName, shippingCountries, type AddressErrors } from "../lib/checkout-form";
+import { addressErrors, countryName, type AddressErrors } from "../lib/checkout-form";
 import { useLoad } from "../lib/use-load";
 import { SignInPrompt } from "./SignInPrompt";
 
@@ -118,8 +119,6 @@ function Addresses({ customer }: { customer: Customer }) {
   const [draft, setDraft] = useState<Address>(blankAddress);
   const [errors, setErrors] = useState<AddressErrors>({});
   const [outcome, setOutcome] = useState<Outcome>("idle");
-  const set = (field: keyof Address) => (event: { target: { value: string } }) =>
-    setDraft({ ...draft, [field]: event.target.value });
 
   async function act(action: () => Promise<unknown>) {
     setOutcome("working");
@@ -189,46 +188,7 @@ function Addresses({ customer }: { customer: Customer }) {
       )}
       <form onSubmit={add} aria-label="New address" noValidate>
         <h3>Add an address</h3>
-        <div className="field-row">
-          {(
-            [
-              ["recipient", "Full name", "name"],
-              ["line1", "Street and number", "address-line1"],
-              ["line2", "Apartment, floor (optional)", "address-line2"],
-              ["postal_code", "Postal code", "postal-code"],
-              ["city", "City", "address-level2"],
-            ] as const
-          ).map(([field, label, autoComplete]) => (
-            <div key={field} className={`field${errors[field] ? " field-invalid" : ""}`}>
-              <label htmlFor={`new-${field}`}>{label}</label>
-              <input
-                id={`new-${field}`}
-                autoComplete={autoComplete}
-                value={draft[field] ?? ""}
-                onChange={set(field)}
-                aria-invalid={!!errors[field]}
-              />
-              {errors[field] && <p className="field-error">{errors[field]}</p>}
-            </div>
-          ))}
-          <div className="field">
-            <label htmlFor="new-country">Country</label>
-            <select id="new-country" value={draft.country} onChange={set("country")}>
-              {shippingCountries.map((code) => (
-                <option key={code} value={code}>
-                  {countryName(code)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {draft.country === "US" && (
-            <div className={`field${errors.region ? " field-invalid" : ""}`}>
-              <label htmlFor="new-region">State</label>
-              <input id="new-region" maxLength={2} value={draft.region} onChange={set("region")} />
-              {errors.region && <p className="field-error">{errors.region}</p>}
-            </div>
-          )}
-        </div>
+        <AddressFields address={draft} errors={errors} onChange={setDraft} idPrefix="new-" />
         <button type="submit" disabled={outcome === "working"}>
           Save address
         </button>

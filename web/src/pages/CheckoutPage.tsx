@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { checkout, quote } from "../api/cart";
 import { ApiError } from "../api/http";
@@ -7,15 +7,15 @@ import { saveCard, savedCards } from "../api/payments";
 import type { Address, NewCard, Quote, ShippingSpeed } from "../api/types";
 import { useAuth } from "../auth/auth-context";
 import { useCart } from "../cart/cart-context";
+import { AddressFields } from "../components/AddressFields";
+import { Field } from "../components/Field";
 import { Price } from "../components/Price";
 import { Failure, Loading, describe } from "../components/Status";
 import {
   addressErrors,
   cardErrors,
-  countryName,
   digitsOf,
   parseExpiry,
-  shippingCountries,
   type AddressErrors,
   type CardErrors,
 } from "../lib/checkout-form";
@@ -38,20 +38,6 @@ function asSentence(text: string): string {
   const trimmed = text.trim();
   const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
-}
-
-function Field({ label, error, children, id }: { label: string; error?: string; children: ReactNode; id: string }) {
-  return (
-    <div className={`field${error ? " field-invalid" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
 }
 
 function SignInFirst() {
@@ -212,9 +198,6 @@ export function CheckoutPage() {
   const couponProblem = quoted.status === "ready" ? quoted.data?.couponProblem : undefined;
   const currentQuote = quoted.status === "ready" ? quoted.data?.quote : undefined;
 
-  const change = (field: keyof Address) => (event: { target: { value: string } }) =>
-    setAddress({ ...address, [field]: event.target.value });
-
   async function paymentMethod(key: string): Promise<string | undefined> {
     if (cardChoice !== "new") return cardChoice;
     const expiry = parseExpiry(card.expiry);
@@ -307,73 +290,7 @@ export function CheckoutPage() {
           </fieldset>
           <fieldset>
             <legend>Delivery address</legend>
-            <Field label="Full name" id="recipient" error={errors.address.recipient}>
-              <input
-                id="recipient"
-                autoComplete="name"
-                value={address.recipient}
-                onChange={change("recipient")}
-                aria-invalid={!!errors.address.recipient}
-              />
-            </Field>
-            <Field label="Street and number" id="line1" error={errors.address.line1}>
-              <input
-                id="line1"
-                autoComplete="address-line1"
-                value={address.line1}
-                onChange={change("line1")}
-                aria-invalid={!!errors.address.line1}
-              />
-            </Field>
-            <Field label="Apartment, floor (optional)" id="line2">
-              <input id="line2" autoComplete="address-line2" value={address.line2} onChange={change("line2")} />
-            </Field>
-            <div className="field-row">
-              <Field label="Postal code" id="postal_code" error={errors.address.postal_code}>
-                <input
-                  id="postal_code"
-                  autoComplete="postal-code"
-                  value={address.postal_code}
-                  onChange={change("postal_code")}
-                  aria-invalid={!!errors.address.postal_code}
-                />
-              </Field>
-              <Field label="City" id="city" error={errors.address.city}>
-                <input
-                  id="city"
-                  autoComplete="address-level2"
-                  value={address.city}
-                  onChange={change("city")}
-                  aria-invalid={!!errors.address.city}
-                />
-              </Field>
-            </div>
-            <div className="field-row">
-              <Field label="Country" id="country" error={errors.address.country}>
-                <select id="country" autoComplete="country" value={address.country} onChange={change("country")}>
-                  {shippingCountries
-                    .map((code) => ({ code, name: countryName(code) }))
-                    .sort((a, b) => a.name.localeCompare(b.name))
-                    .map(({ code, name }) => (
-                      <option key={code} value={code}>
-                        {name}
-                      </option>
-                    ))}
-                </select>
-              </Field>
-              {address.country === "US" && (
-                <Field label="State" id="region" error={errors.address.region}>
-                  <input
-                    id="region"
-                    autoComplete="address-level1"
-                    maxLength={2}
-                    value={address.region}
-                    onChange={change("region")}
-                    aria-invalid={!!errors.address.region}
-                  />
-                </Field>
-              )}
-            </div>
+            <AddressFields address={address} errors={errors.address} onChange={setAddress} />
           </fieldset>
           <fieldset>
             <legend>Shipping</legend>
