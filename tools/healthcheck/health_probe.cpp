@@ -16,7 +16,7 @@ namespace {
 // Closes the socket however the probe ends.
 class Socket {
  public:
-  Socket() : descriptor_(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) {}
+  Socket() : descriptor_(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0)) {}
   ~Socket() {
     if (descriptor_ >= 0) ::close(descriptor_);
   }
@@ -79,9 +79,16 @@ std::string probe(const ProbeTarget& target, std::chrono::milliseconds timeout) 
   address.sin_family = AF_INET;
   address.sin_port = htons(target.port);
   ::inet_pton(AF_INET, target.host.c_str(), &address.sin_addr);
+  // Non-blocking, so that the connect too stays within the timeout.
+  const auto where = target.host + ":" + std::to_string(target.port);
   if (::connect(socket.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
-    return "connect to " + target.host + ":" + std::to_string(target.port) + ": " +
-           std::strerror(errno);
+    if (errno != EINPROGRESS) return "connect to " + where + ": " + std::strerror(errno);
+    if (!wait_for(socket.get(), POLLOUT, deadline))
+      return "connect to " + where + ": no answer in time";
+    int error = 0;
+    socklen_t length = sizeof error;
+    ::getsockopt(socket.get(), SOL_SOCKET, SO_ERROR, &error, &length);
+    if (error != 0) return "connect to " + where + ": " + std::strerror(error);
   }
   const std::string request =
       "GET " + target.path + " HTTP/1.0\r\nHost: " + target.host + "\r\nConnection: close\r\n\r\n";
