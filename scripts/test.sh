@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # README command two (and what CI runs): installs what is missing, builds,
 # starts real PostgreSQL, Redis and NATS JetStream on loopback, and runs every
-# test: the web app's unit tests, the optimised build, the storefront in
-# Chromium against it, the same C++ tests under ASan+UBSan and under
-# ThreadSanitizer, then the fuzzers for a bounded time.
+# test: the web app's unit tests, the Kubernetes manifests' offline checks,
+# the optimised build, the storefront in Chromium against it, the alert
+# rules and the metrics they use, the same C++ tests under ASan+UBSan and
+# under ThreadSanitizer, then the fuzzers for a bounded time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Share compiled objects between clones (CI builds a fresh clone every time).
