@@ -30,7 +30,7 @@ declare -A ports=([auth]=8082 [catalog]=8081 [customers]=8083 [payments]=8085 [o
   [cart]=8086 [search]=8087 [images]=8088 [recommendations]=8089 [gateway]=8080)
 
 cmake --preset release >/dev/null
-cmake --build --preset release --target "${services[@]}" shop-healthcheck
+cmake --build --preset release --target "${services[@]/%/_server}" shop-healthcheck
 scripts/build-web.sh
 
 if ! "$docker" image inspect debian:bookworm-slim >/dev/null 2>&1; then
