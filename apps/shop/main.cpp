@@ -173,9 +173,7 @@ int main(int argc, char** argv) {
     auth::AuthService::migrate(*auth_database);
     auth::AuthOptions auth_options;
     auth_options.provider.issuer = public_url + "/api/auth";
-    auth::read_lifetime_settings(config, auth_options.provider);
-    auth_options.keys.retain_after =
-        auth_options.provider.access_token_lifetime + std::chrono::minutes(5);
+    auth::read_lifetime_settings(config, auth_options);
     auth_options.keys.encryption_key = sealing_key(data / "auth-sealing.key");
     auth::AuthService auth_service(*auth_database, bus, registry, auth_options);
     auth_service.provider().ensure_admin(admin_email, admin_password);

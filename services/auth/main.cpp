@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
                   "the issuer URL clients reach the provider at (through the gateway)");
   provider.audience =
       config.text("AUTH_AUDIENCE", provider.audience, "the audience of access tokens");
-  auth::read_lifetime_settings(config, provider);
+  auth::read_lifetime_settings(config, options);
 
   provider.sign_up_throttle.allowed_failures = static_cast<int>(config.integer(
       "AUTH_SIGN_UPS_PER_ADDRESS", provider.sign_up_throttle.allowed_failures,
@@ -63,7 +63,6 @@ int main(int argc, char** argv) {
                      "how long one signing key signs", 120, 365LL * 24 * 3600));
   options.keys.announce_ahead =
       std::min<std::chrono::milliseconds>(std::chrono::hours(1), options.keys.rotation / 2);
-  options.keys.retain_after = provider.access_token_lifetime + std::chrono::minutes(5);
   const auto sealing_key = config.text(
       "AUTH_KEY_ENCRYPTION_KEY", "",
       "32 random bytes, base64: seals the private signing keys in the database (required)");

@@ -2,7 +2,8 @@
 
 namespace auth {
 
-void read_lifetime_settings(platform::Config& config, ProviderSettings& provider) {
+void read_lifetime_settings(platform::Config& config, AuthOptions& options) {
+  auto& provider = options.provider;
   provider.access_token_lifetime = std::chrono::seconds(
       config.integer("AUTH_ACCESS_TOKEN_SECONDS", provider.access_token_lifetime.count(),
                      "access and ID token lifetime", 60, 3600));
@@ -16,6 +17,7 @@ void read_lifetime_settings(platform::Config& config, ProviderSettings& provider
   provider.session_lifetime = std::chrono::seconds(
       config.integer("AUTH_SESSION_SECONDS", provider.session_lifetime.count(),
                      "how long a browser stays signed in at the provider", 60, 30LL * 24 * 3600));
+  options.keys.retain_after = provider.access_token_lifetime + std::chrono::minutes(5);
 }
 
 }  // namespace auth
