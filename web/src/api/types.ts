@@ -172,15 +172,19 @@ export interface QuoteLine {
   total: Money;
 }
 
-export interface Quote {
-  currency: string;
-  lines: QuoteLine[];
+// What a quote and an order add up to (minor units).
+export interface Totals {
   merchandise: Money;
   discount: Money;
   shipping: Money;
   shipping_tax: Money;
   tax: Money;
   total: Money;
+}
+
+export interface Quote extends Totals {
+  currency: string;
+  lines: QuoteLine[];
   prices_include_tax: boolean;
   tax_name: string;
   coupon?: string;
@@ -223,15 +227,7 @@ export interface Order {
   cancel_reason?: string;
   currency: string;
   lines: OrderLine[];
-  totals: {
-    merchandise: Money;
-    discount: Money;
-    shipping: Money;
-    shipping_tax: Money;
-    tax: Money;
-    total: Money;
-    refunded?: Money;
-  };
+  totals: Totals & { refunded?: Money };
   prices_include_tax: boolean;
   tax_name?: string;
   coupon?: string;

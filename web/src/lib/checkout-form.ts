@@ -45,6 +45,17 @@ export function countryName(code: string, locale?: string): string {
   }
 }
 
+// A form's address before anything is typed (Germany, the shop's home).
+export const emptyAddress: Address = {
+  recipient: "",
+  line1: "",
+  line2: "",
+  city: "",
+  region: "",
+  postal_code: "",
+  country: "DE",
+};
+
 export type AddressErrors = Partial<Record<keyof Address, string>>;
 
 // What the page can tell before asking the services; they check again.

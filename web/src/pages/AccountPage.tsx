@@ -15,7 +15,7 @@ import type { Address } from "../api/types";
 import { useAuth, type Customer } from "../auth/auth-context";
 import { AddressFields } from "../components/AddressFields";
 import { Failure, Loading, describe } from "../components/Status";
-import { addressErrors, countryName, type AddressErrors } from "../lib/checkout-form";
+import { addressErrors, countryName, emptyAddress, type AddressErrors } from "../lib/checkout-form";
 import { useLoad } from "../lib/use-load";
 import { SignInPrompt } from "./SignInPrompt";
 
@@ -104,19 +104,9 @@ function ProfileForm({ customer, profile }: { customer: Customer; profile: Profi
   );
 }
 
-const blankAddress: Address = {
-  recipient: "",
-  line1: "",
-  line2: "",
-  city: "",
-  region: "",
-  postal_code: "",
-  country: "DE",
-};
-
 function Addresses({ customer }: { customer: Customer }) {
   const addresses = useLoad((signal) => listAddresses(customer.id, signal), [customer.id], { keepPrevious: true });
-  const [draft, setDraft] = useState<Address>(blankAddress);
+  const [draft, setDraft] = useState<Address>(emptyAddress);
   const [errors, setErrors] = useState<AddressErrors>({});
   const [outcome, setOutcome] = useState<Outcome>("idle");
 
@@ -147,7 +137,7 @@ function Addresses({ customer }: { customer: Customer }) {
         },
         crypto.randomUUID(),
       );
-      setDraft(blankAddress);
+      setDraft(emptyAddress);
     });
   }
   return (

@@ -15,6 +15,7 @@ import {
   addressErrors,
   cardErrors,
   digitsOf,
+  emptyAddress,
   parseExpiry,
   type AddressErrors,
   type CardErrors,
@@ -22,15 +23,6 @@ import {
 import { deliveryDays } from "../lib/order-status";
 import { useLoad } from "../lib/use-load";
 
-const emptyAddress: Address = {
-  recipient: "",
-  line1: "",
-  line2: "",
-  city: "",
-  region: "",
-  postal_code: "",
-  country: "DE",
-};
 const settleEvery = 1000; // ms between re-sends of a checkout still settling
 const settleFor = 30; // re-sends at most
 

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import { listProducts, productsInOrder } from "../api/catalog";
-import { forCustomer, popular } from "../api/recommendations";
+import { listProducts } from "../api/catalog";
+import { forCustomer, popular, productsOf } from "../api/recommendations";
 import { useAuth } from "../auth/auth-context";
 import { ProductGrid } from "../components/ProductCard";
 import { Failure, Loading } from "../components/Status";
@@ -12,11 +12,7 @@ import { useLoad } from "../lib/use-load";
 // What people bought recently (the recommendations service's popularity
 // model); before anyone has bought, the catalog's own popularity figures.
 async function popularProducts(signal: AbortSignal) {
-  const answer = await popular(8, signal);
-  const bought = await productsInOrder(
-    answer.items.map((item) => item.product_id),
-    signal,
-  );
+  const bought = await productsOf(await popular(8, signal), signal);
   if (bought.length >= 4) return bought;
   return (await listProducts({ sort: "popularity", in_stock: true, limit: 8 }, signal)).items;
 }
@@ -28,10 +24,7 @@ function RecommendedForYou({ customerId }: { customerId: string }) {
     async (signal) => {
       const answer = await forCustomer(customerId, 8, signal);
       if (answer.model === "popular") return []; // the same as "Popular now"
-      return productsInOrder(
-        answer.items.map((item) => item.product_id),
-        signal,
-      );
+      return productsOf(answer, signal);
     },
     [customerId],
   );

@@ -28,7 +28,11 @@ export function ListingPage() {
   const categories = useCategories();
   const trail = categoryTrail(categories, category);
   const key = `${category}?${params.toString()}`;
-  const first = useLoad((signal) => search(searchRequest(filters), signal), [key], { keepPrevious: true });
+  // The answer says which listing it is for: in the render right after a
+  // filter changes, the results shown are still the last listing's.
+  const first = useLoad(async (signal) => ({ key, result: await search(searchRequest(filters), signal) }), [key], {
+    keepPrevious: true,
+  });
   const [more, setMore] = useState<{ key: string; items: SearchHit[]; cursor: string | null }>();
   const [moreState, setMoreState] = useState<"idle" | "loading" | Error>("idle");
 
@@ -41,7 +45,8 @@ export function ListingPage() {
   const heading = filters.q ? `Results for “${filters.q}”` : (trail.at(-1)?.name ?? "All products");
   if (first.status === "loading") return <Loading what="products" />;
   if (first.status === "failed") return <Failure error={first.error} retry={first.retry} />;
-  const result = first.data;
+  const result = first.data.result;
+  const busy = first.refreshing === true || first.data.key !== key;
   const extra = more?.key === key ? more : undefined;
   const items = [...result.items, ...(extra?.items ?? [])];
   const cursor = extra ? extra.cursor : result.next_cursor;
@@ -92,7 +97,7 @@ export function ListingPage() {
       )}
       <div className="listing-body">
         <Facets result={result} filters={filters} change={change} linkToCategory={linkToCategory} />
-        <section className="results" aria-label="Products" aria-busy={first.refreshing ?? false}>
+        <section className="results" aria-label="Products" aria-busy={busy}>
           {items.length === 0 ? (
             <div className="empty">
               <p>No products match{filters.q ? ` “${filters.q}”` : ""}.</p>

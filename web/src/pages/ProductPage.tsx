@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
-import { productBySlug, productsInOrder } from "../api/catalog";
+import { productBySlug } from "../api/catalog";
 import { ApiError } from "../api/http";
 import { recordView } from "../api/customers";
-import { similarTo } from "../api/recommendations";
+import { productsOf, similarTo } from "../api/recommendations";
 import type { Product } from "../api/types";
 import { useAuth } from "../auth/auth-context";
 import { useCart } from "../cart/cart-context";
@@ -99,11 +99,7 @@ function AddToCart({ product }: { product: Product }) {
 function AlsoBought({ product }: { product: Product }) {
   const similar = useLoad(
     async (signal) => {
-      const answer = await similarTo(product.id, 8, signal);
-      return productsInOrder(
-        answer.items.map((item) => item.product_id),
-        signal,
-      );
+      return productsOf(await similarTo(product.id, 8, signal), signal);
     },
     [product.id],
   );

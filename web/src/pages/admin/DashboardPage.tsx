@@ -5,32 +5,18 @@ import type { Order, Product } from "../../api/types";
 import { Price } from "../../components/Price";
 import { Failure, Loading } from "../../components/Status";
 import { dayFigures, lowStock, lowStockThreshold, startOfDay } from "../../lib/dashboard";
+import { collectPages } from "../../lib/pages";
 import { useLoad } from "../../lib/use-load";
 
 const pagesAtMost = 10; // 500 orders or 1,000 products: a small shop's day and range
 
-async function ordersToday(signal: AbortSignal): Promise<Order[]> {
-  const all: Order[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < pagesAtMost; page++) {
-    const answer = await listAllOrders({ placed_from: startOfDay(new Date()), cursor }, signal);
-    all.push(...answer.items);
-    cursor = answer.next_cursor;
-    if (!cursor) break;
-  }
-  return all;
+function ordersToday(signal: AbortSignal): Promise<Order[]> {
+  const placedFrom = startOfDay(new Date()); // once: every page asks for the same day
+  return collectPages((cursor) => listAllOrders({ placed_from: placedFrom, cursor }, signal), pagesAtMost);
 }
 
-async function everyProduct(signal: AbortSignal): Promise<Product[]> {
-  const all: Product[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < pagesAtMost; page++) {
-    const answer = await listProducts({ limit: 100, cursor, sort: "title" }, signal);
-    all.push(...answer.items);
-    cursor = answer.next_cursor ?? undefined;
-    if (!cursor) break;
-  }
-  return all;
+function everyProduct(signal: AbortSignal): Promise<Product[]> {
+  return collectPages((cursor) => listProducts({ limit: 100, cursor, sort: "title" }, signal), pagesAtMost);
 }
 
 export function DashboardPage() {
