@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import * as cartApi from "../api/cart";
 import { ApiError } from "../api/http";
 import type { Cart } from "../api/types";
@@ -39,12 +39,23 @@ export interface CartState {
 
 const CartContext = createContext<CartState | undefined>(undefined);
 
+// Answers can come back out of order: a guest's first add makes a token,
+// which starts a read of the still empty cart while the add is on its way,
+// and that read may answer last. A read that overlapped a change may not
+// have seen it, so it is dropped (the change answers with the whole cart);
+// of two changes at once, the answer with the higher version wins (the
+// service's version of a cart only rises while the cart lives).
+function newer(held: Cart | undefined, answer: Cart): Cart {
+  return held && held.owner === answer.owner && held.version > answer.version ? held : answer;
+}
+
 export function CartProvider({ children }: { children: ReactNode }) {
   const { customer, ready } = useAuth();
   const signedIn = customer !== undefined;
   const [token, setToken] = useState(storedCartToken);
   const [cart, setCart] = useState<Cart>();
   const [failed, setFailed] = useState<Error>();
+  const changes = useRef({ started: 0, running: 0 });
 
   const refresh = useCallback(async () => {
     if (!ready) return;
@@ -52,8 +63,11 @@ export function CartProvider({ children }: { children: ReactNode }) {
       setCart(undefined);
       return;
     }
+    const { started, running } = changes.current;
     try {
-      setCart(await cartApi.getCart(signedIn ? undefined : token));
+      const answer = await cartApi.getCart(signedIn ? undefined : token);
+      if (running > 0 || changes.current.started !== started) return;
+      setCart(answer);
       setFailed(undefined);
     } catch (error) {
       if (!signedIn && error instanceof ApiError && error.status === 400) {
@@ -70,6 +84,18 @@ export function CartProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh, customer?.id]);
 
+  const change = useCallback(async (run: () => Promise<Cart>) => {
+    changes.current.started += 1;
+    changes.current.running += 1;
+    try {
+      const answer = await run();
+      setCart((held) => newer(held, answer));
+      return answer;
+    } finally {
+      changes.current.running -= 1;
+    }
+  }, []);
+
   const guestToken = useCallback(async () => {
     if (signedIn) return undefined;
     if (token) return token;
@@ -84,32 +110,20 @@ export function CartProvider({ children }: { children: ReactNode }) {
       cart,
       failed,
       refresh,
-      async add(productId, quantity) {
-        const changed = await cartApi.addItem(await guestToken(), productId, quantity);
-        setCart(changed);
-        return changed;
-      },
-      async setQuantity(productId, quantity) {
-        const changed = await cartApi.setQuantity(await guestToken(), productId, quantity);
-        setCart(changed);
-        return changed;
-      },
-      async remove(productId) {
-        const changed = await cartApi.removeItem(await guestToken(), productId);
-        setCart(changed);
-        return changed;
-      },
+      add: (productId, quantity) => change(async () => cartApi.addItem(await guestToken(), productId, quantity)),
+      setQuantity: (productId, quantity) =>
+        change(async () => cartApi.setQuantity(await guestToken(), productId, quantity)),
+      remove: (productId) => change(async () => cartApi.removeItem(await guestToken(), productId)),
       async mergeGuestCart(accessToken) {
         const guest = storedCartToken();
         if (!guest) return undefined;
-        const merged = await cartApi.mergeGuestCart(guest, accessToken);
+        const merged = await change(() => cartApi.mergeGuestCart(guest, accessToken));
         storeToken(undefined);
         setToken(undefined);
-        setCart(merged);
         return merged;
       },
     }),
-    [cart, failed, refresh, guestToken],
+    [cart, failed, refresh, guestToken, change],
   );
   return <CartContext.Provider value={state}>{children}</CartContext.Provider>;
 }

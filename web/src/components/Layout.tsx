@@ -45,7 +45,7 @@ export function Layout() {
         </div>
         <NavLink to="/cart" className="cart-link">
           Cart{" "}
-          <span className="cart-count" aria-label={`${count} items`}>
+          <span className="cart-count" aria-label={count === 1 ? "1 item" : `${count} items`}>
             {count}
           </span>
         </NavLink>

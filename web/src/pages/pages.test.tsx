@@ -95,6 +95,35 @@ describe("the product page", () => {
     expect(screen.getByLabelText("2 items")).toBeInTheDocument();
   });
 
+  it("keeps what was added when the read of the new cart answers after the add", async () => {
+    shop.on("POST", "/api/cart/v1/cart-tokens", {
+      status: 201,
+      body: { cart_token: "t".repeat(43), expires_in_seconds: 1 },
+    });
+    // The read of the new token's cart starts while the add is on its way
+    // and answers (still empty) only after the add has answered.
+    let readStarted: () => void = () => {};
+    const reading = new Promise<void>((resolve) => (readStarted = resolve));
+    let addAnswered: () => void = () => {};
+    const added = new Promise<void>((resolve) => (addAnswered = resolve));
+    shop.on("GET", "/api/cart/v1/cart", async () => {
+      readStarted();
+      await added;
+      return { body: { ...cartWith(1), lines: [], item_count: 0, version: 0 } };
+    });
+    shop.on("POST", "/api/cart/v1/cart/items", async () => {
+      await reading;
+      setTimeout(addAnswered, 0);
+      return { body: cartWith(1) };
+    });
+    renderApp(`/products/${puzzle.slug}`);
+    await userEvent.click(await screen.findByRole("button", { name: "Add to cart" }));
+    expect(await screen.findByText(/Added to your cart/)).toBeInTheDocument();
+    await waitFor(() => expect(shop.calls.filter((call) => call.url.pathname === "/api/cart/v1/cart")).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the late read has answered
+    expect(screen.getByLabelText("1 item")).toBeInTheDocument();
+  });
+
   it("says what the cart service refused", async () => {
     localStorage.setItem("shop.cart-token", "k".repeat(43));
     shop.on("GET", "/api/cart/v1/cart", { body: { ...cartWith(1), lines: [], item_count: 0 } });

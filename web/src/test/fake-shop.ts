@@ -2,9 +2,10 @@ import { vi } from "vitest";
 import type { Product } from "../api/types";
 
 // A stand-in for the gateway in component tests: answers fetch() by method
-// and path (without the query) and records every call.
+// and path (without the query) and records every call. A handler may answer
+// later (a promise), to put answers out of order.
 export type Answer = { status?: number; body?: unknown; type?: string };
-export type Handler = (url: URL, init: RequestInit) => Answer;
+export type Handler = (url: URL, init: RequestInit) => Answer | Promise<Answer>;
 
 export interface FakeShop {
   calls: { method: string; url: URL; body: unknown; headers: Record<string, string> }[];
@@ -26,7 +27,7 @@ export function fakeShop(): FakeShop {
     shop.calls.push({ method, url, body, headers: { ...(init.headers as Record<string, string>) } });
     const handler = handlers.get(`${method} ${url.pathname}`);
     const answer = handler
-      ? handler(url, init)
+      ? await handler(url, init)
       : { status: 404, body: { type: "/problems/not-found", title: "Not found", status: 404 } };
     const status = answer.status ?? 200;
     const type = answer.type ?? (status >= 400 ? "application/problem+json" : "application/json");
