@@ -3,8 +3,10 @@
 # starts real PostgreSQL, Redis and NATS JetStream on loopback, and runs every
 # test: the web app's unit tests, the Kubernetes manifests' offline checks,
 # the optimised build, the storefront in Chromium against it, the alert
-# rules and the metrics they use, the same C++ tests under ASan+UBSan and
-# under ThreadSanitizer, then the fuzzers for a bounded time.
+# rules and the metrics they use, the images and the docker-compose stack
+# (the checkout scenario again through the gateway), the same C++ tests
+# under ASan+UBSan and under ThreadSanitizer, then the fuzzers for a
+# bounded time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Share compiled objects between clones (CI builds a fresh clone every time).
@@ -46,6 +48,10 @@ rm -rf web/e2e/artifacts
 section "observability: alert rules tested, metrics checked against the release shop"
 npm ci --prefix deploy/observability --no-audit --no-fund --loglevel=error
 (cd deploy/observability && node --test)
+
+section "docker-compose: every image built, the checkout scenario through the gateway, one catalog replica killed"
+# Built from the release executables above on a private Docker engine.
+scripts/compose-test.sh
 
 section "build (asan)"
 cmake --preset asan >/dev/null
