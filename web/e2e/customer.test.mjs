@@ -31,6 +31,10 @@ describe("a shopper", () => {
         await page.getByRole("heading", { name: "Sign in to check out" }).waitFor();
         await photograph("sign-in-to-check-out");
 
+        const merges = [];
+        page.on("request", (request) => {
+          if (new URL(request.url()).pathname === "/api/cart/v1/cart/merge") merges.push(request.method());
+        });
         await page.getByRole("button", { name: "Create an account" }).click();
         const email = `ada-${Date.now()}@example.com`;
         await page.getByRole("heading", { name: "Create an account" }).waitFor();
@@ -40,6 +44,7 @@ describe("a shopper", () => {
         await page.getByRole("heading", { name: "Checkout" }).waitFor();
         const summary = page.getByRole("complementary", { name: "Order summary" });
         await summary.getByText(title).waitFor(); // the guest's line joined the new account's cart
+        assert.deepEqual(merges, ["POST"], "the guest cart is merged once");
         assert.equal(await page.getByLabel("Email").inputValue(), email);
         await fillBerlinAddress(page);
         assert.match(await summary.innerText(), /DE VAT \(included\)/);

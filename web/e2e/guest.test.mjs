@@ -25,8 +25,10 @@ describe("a guest", () => {
 
         await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Toys & Games" }).click();
         await page.getByRole("heading", { name: "Toys & Games", level: 1 }).waitFor();
-        const brand = page.getByRole("checkbox", { name: /Puzzlewood/ });
-        await brand.check();
+        // click, not check(): the box follows the URL, which the router changes in a transition,
+        // so right after the click it can still read unchecked; wait for it to be checked instead
+        await page.getByRole("checkbox", { name: /Puzzlewood/ }).click();
+        await page.getByRole("checkbox", { name: /Puzzlewood/, checked: true }).waitFor();
         await page.waitForURL(/brand=Puzzlewood/);
         await page.locator('.results[aria-busy="false"]').waitFor();
         const brands = await page.locator(".results .product-card-brand").allTextContents();

@@ -14,10 +14,20 @@ export const picture = join(resolve(dirname(fileURLToPath(import.meta.url)), "..
 export async function addFirstResultToCart(page, shopUrl, words) {
   await page.goto(`${shopUrl}/search?q=${encodeURIComponent(words)}`);
   await page.locator(".results .product-card a").first().click();
+  await page.getByRole("button", { name: "Add to cart" }).waitFor(); // the product page, not the results still
   const title = await page.getByRole("heading", { level: 1 }).innerText();
   await page.getByRole("button", { name: "Add to cart" }).click();
   await page.getByText("Added to your cart").waitFor();
   return title;
+}
+
+// Signing out leaves the stored session at once (the banner says "Sign in"
+// while the page is still here), then goes by the auth service's sign-out
+// page back to the shop's home: wait for the home, or the next step races
+// that redirect.
+export async function signedOutAtHome(page, shopUrl) {
+  await page.waitForURL((url) => url.origin === new URL(shopUrl).origin && url.pathname === "/");
+  await page.getByRole("banner").getByRole("button", { name: "Sign in" }).waitFor();
 }
 
 export async function signUpOnAuthPage(page, email, password = "a long passphrase of ada") {

@@ -6,8 +6,10 @@ import { safeReturnPath } from "../auth/oidc";
 import { useCart } from "../cart/cart-context";
 import { Loading } from "../components/Status";
 
-// A code is good for one exchange: the callback is handled once per URL
-// even when React mounts the page twice (StrictMode) or it re-renders.
+// A code is good for one exchange, and a guest cart is merged once: the
+// callback is handled once per URL even when React mounts the page twice
+// (StrictMode) or it re-renders (each cart change makes a new merge
+// function, which runs the effect again).
 const exchanges = new Map<string, Promise<User>>();
 
 export function CallbackPage() {
@@ -20,15 +22,17 @@ export function CallbackPage() {
     const url = window.location.href;
     let exchange = exchanges.get(url);
     if (!exchange) {
-      exchange = manager.signinRedirectCallback(url);
+      // The cart is merged before going on, so the next page shows it
+      // whole; if merging fails, the guest cart stays for the next try.
+      exchange = manager.signinRedirectCallback(url).then(async (user) => {
+        await mergeGuestCart(user.access_token).catch(() => undefined);
+        return user;
+      });
       exchanges.set(url, exchange);
     }
     let live = true;
     exchange
-      .then(async (user) => {
-        // The cart is merged before going on, so the next page shows it
-        // whole; if merging fails, the guest cart stays for the next try.
-        await mergeGuestCart(user.access_token).catch(() => undefined);
+      .then((user) => {
         if (live) navigate(safeReturnPath(user.state), { replace: true });
       })
       .catch((error: unknown) => {

@@ -189,6 +189,8 @@ export function CheckoutPage() {
   const quoteFailure = quoted.status === "failed" ? quoted.error : undefined;
   const couponProblem = quoted.status === "ready" ? quoted.data?.couponProblem : undefined;
   const currentQuote = quoted.status === "ready" ? quoted.data?.quote : undefined;
+  // An order placed while new totals load would be for totals not yet shown.
+  const quoteRefreshing = quoted.status === "ready" && quoted.refreshing === true;
 
   async function paymentMethod(key: string): Promise<string | undefined> {
     if (cardChoice !== "new") return cardChoice;
@@ -400,7 +402,11 @@ export function CheckoutPage() {
               {refusal}
             </p>
           )}
-          <button type="submit" className="place-order" disabled={placing !== "idle" || !currentQuote}>
+          <button
+            type="submit"
+            className="place-order"
+            disabled={placing !== "idle" || !currentQuote || quoteRefreshing}
+          >
             {placing === "idle"
               ? "Place order"
               : placing === "settling"
