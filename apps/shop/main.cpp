@@ -19,6 +19,7 @@
 #include "lifetime_settings.h"
 #include "orders_service.h"
 #include "payments_service.h"
+#include "platform/bus/backlog_gauges.h"
 #include "platform/bus/database_bus.h"
 #include "platform/config.h"
 #include "platform/crypto.h"
@@ -296,6 +297,7 @@ int main(int argc, char** argv) {
     listen.address = server_options.address;
     listen.port = server_options.port;
     listen.io_threads = server_options.io_threads;
+    platform::bus::BacklogGauges backlog_gauges(bus, registry);
     gateway::Gateway gateway(std::move(gateway_config), listen, registry, verifier);
     gateway.start();
     // Drawing a few hundred pictures takes a while on a small machine: the

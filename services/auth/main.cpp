@@ -6,6 +6,7 @@
 #include "auth_service.h"
 #include "client_config.h"
 #include "lifetime_settings.h"
+#include "platform/bus/backlog_gauges.h"
 #include "platform/bus/open_event_bus.h"
 #include "platform/config.h"
 #include "platform/crypto.h"
@@ -112,6 +113,7 @@ int main(int argc, char** argv) {
         service.provider().register_client(configured.client, configured.secret);
       }
     }
+    platform::bus::BacklogGauges backlog_gauges(*bus, registry);
     platform::http::Server server(server_options, service.routes(), registry);
     platform::http::serve_until_shutdown(server, signals);
   } catch (const std::exception& exception) {

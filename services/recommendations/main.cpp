@@ -1,6 +1,7 @@
 // The recommendations service as its own process (distributed mode):
 // PostgreSQL or SQLite, NATS JetStream, configured by environment variables
 // (see --help).
+#include "platform/bus/backlog_gauges.h"
 #include "platform/bus/open_event_bus.h"
 #include "platform/config.h"
 #include "platform/db/database_settings.h"
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
     recommendations::RecommendationsService service(
         *database, *bus, registry, platform::http::make_token_verifier(token_verification),
         std::move(options));
+    platform::bus::BacklogGauges backlog_gauges(*bus, registry);
     platform::http::Server server(server_options, service.routes(), registry);
     platform::http::serve_until_shutdown(server, signals);
   } catch (const std::exception& exception) {

@@ -3,6 +3,7 @@
 // (see --help).
 #include <unistd.h>
 
+#include "platform/bus/backlog_gauges.h"
 #include "platform/bus/open_event_bus.h"
 #include "platform/config.h"
 #include "platform/http/authorization.h"
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
     search::SearchService service(*bus, registry,
                                   platform::http::make_token_verifier(token_verification), synonyms,
                                   options, catalog_client);
+    platform::bus::BacklogGauges backlog_gauges(*bus, registry);
     platform::http::Server server(server_options, service.routes(), registry);
     platform::http::serve_until_shutdown(server, signals);
   } catch (const std::exception& exception) {

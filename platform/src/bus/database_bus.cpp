@@ -92,6 +92,26 @@ class DatabaseSubscription final : public Subscription {
 
   bool resumed() const override { return resumed_; }
 
+  // The subject filter is matched here, as claim() does, not in SQL: the
+  // scan reads only the subjects past the consumer's position.
+  std::uint64_t backlog() override {
+    return shared_->database().read([&](Session& session) {
+      const auto& consumer = options_.durable_name;
+      auto waiting = static_cast<std::uint64_t>(
+          session.run("SELECT COUNT(*) FROM bus_deliveries WHERE consumer = $1", consumer)
+              .front()
+              .get<std::int64_t>(0));
+      const auto subjects = session.run(
+          "SELECT s.subject FROM bus_stream s JOIN bus_consumers c ON s.sequence >= "
+          "c.next_sequence WHERE c.name = $1",
+          consumer);
+      for (const auto& row : subjects) {
+        if (subject_matches(options_.subject_filter, row.get<std::string>(0))) ++waiting;
+      }
+      return waiting;
+    });
+  }
+
   ~DatabaseSubscription() override {
     stopping_ = true;
     shared_->wake_all();
@@ -260,8 +280,8 @@ void DatabaseBus::publish(const Event& event) {
   }
 }
 
-std::unique_ptr<Subscription> DatabaseBus::subscribe(const SubscriptionOptions& options,
-                                                     EventHandler handler) {
+std::unique_ptr<Subscription> DatabaseBus::open_subscription(const SubscriptionOptions& options,
+                                                             EventHandler handler) {
   return std::make_unique<DatabaseSubscription>(shared_, options, std::move(handler));
 }
 

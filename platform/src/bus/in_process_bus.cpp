@@ -135,6 +135,17 @@ class InProcessBus::State {
     changed_.notify_all();
   }
 
+  std::uint64_t backlog(const std::string& name) {
+    std::lock_guard lock(mutex_);
+    const auto& consumer = consumers_.at(name);
+    std::uint64_t waiting = consumer.redeliveries.size() + consumer.attempts.size();
+    for (auto sequence = std::max(consumer.next_sequence, first_sequence_);
+         sequence < first_sequence_ + stream_.size(); ++sequence) {
+      if (subject_matches(consumer.filter, stream_[sequence - first_sequence_].subject)) ++waiting;
+    }
+    return waiting;
+  }
+
   void wake_all() { changed_.notify_all(); }
   std::mutex& mutex() { return mutex_; }
 
@@ -170,6 +181,7 @@ class InProcessSubscription final : public Subscription {
   }
 
   bool resumed() const override { return resumed_; }
+  std::uint64_t backlog() override { return state_->backlog(options_.durable_name); }
 
  private:
   void run() {
@@ -207,8 +219,8 @@ InProcessBus::~InProcessBus() = default;
 
 void InProcessBus::publish(const Event& event) { state_->publish(event); }
 
-std::unique_ptr<Subscription> InProcessBus::subscribe(const SubscriptionOptions& options,
-                                                      EventHandler handler) {
+std::unique_ptr<Subscription> InProcessBus::open_subscription(const SubscriptionOptions& options,
+                                                              EventHandler handler) {
   return std::make_unique<InProcessSubscription>(state_, options, std::move(handler));
 }
 

@@ -82,6 +82,15 @@ class NatsSubscription final : public Subscription {
 
   bool resumed() const override { return resumed_; }
 
+  std::uint64_t backlog() override {
+    jsConsumerInfo* info = nullptr;
+    check(natsSubscription_GetConsumerInfo(&info, subscription_.get(), nullptr, nullptr),
+          "cannot read consumer " + options_.durable_name);
+    const auto waiting = info->NumPending + static_cast<std::uint64_t>(info->NumAckPending);
+    jsConsumerInfo_Destroy(info);
+    return waiting;
+  }
+
  private:
   void run() {
     while (!stopping_) {
@@ -249,8 +258,8 @@ class NatsBus::Impl {
 NatsBus::NatsBus(const NatsBusOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 NatsBus::~NatsBus() = default;
 void NatsBus::publish(const Event& event) { impl_->publish(event); }
-std::unique_ptr<Subscription> NatsBus::subscribe(const SubscriptionOptions& options,
-                                                 EventHandler handler) {
+std::unique_ptr<Subscription> NatsBus::open_subscription(const SubscriptionOptions& options,
+                                                         EventHandler handler) {
   return impl_->subscribe(options, std::move(handler));
 }
 bool NatsBus::ping() { return impl_->ping(); }

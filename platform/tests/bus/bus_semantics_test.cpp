@@ -164,6 +164,10 @@ TEST_P(BusSemantics, ConsumersMadeToStartNowSkipThePast) {
   platform::bus::testing::expect_consumers_made_now_start_now(bus(), "snapshot", "reader");
 }
 
+TEST_P(BusSemantics, CountsWhatEachConsumerHasYetToHandle) {
+  platform::bus::testing::expect_backlog_counted(bus(), "catalog", "slow-reader");
+}
+
 INSTANTIATE_TEST_SUITE_P(LocalBuses, BusSemantics, ::testing::Values(Kind::memory, Kind::database),
                          [](const auto& kind) {
                            return kind.param == Kind::memory ? "InMemory" : "InDatabase";

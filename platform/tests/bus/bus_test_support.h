@@ -3,13 +3,17 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "platform/bus/backlog_gauges.h"
 #include "platform/bus/event.h"
 #include "platform/bus/event_bus.h"
+#include "platform/metrics.h"
 
 namespace platform::bus::testing {
 
@@ -61,6 +65,49 @@ inline void expect_consumers_made_now_start_now(EventBus& bus, const std::string
   auto everything = bus.subscribe({.durable_name = name + "-all", .subject_filter = subject + ".>"},
                                   [&](const Event&) {});
   EXPECT_FALSE(everything->resumed());
+}
+
+// What every bus counts as a consumer's backlog: the matching events not
+// handled yet, the one its handler holds included, and not the events of
+// other subjects; the gauges publish the same figure, and a subscription
+// that is gone is no longer counted.
+inline void expect_backlog_counted(EventBus& bus, const std::string& subject,
+                                   const std::string& name) {
+  std::mutex mutex;
+  std::condition_variable released;
+  bool release = false;
+  auto subscription = bus.subscribe({.durable_name = name, .subject_filter = subject + ".wanted.*"},
+                                    [&](const Event&) {
+                                      std::unique_lock lock(mutex);
+                                      released.wait(lock, [&] { return release; });
+                                    });
+  auto backlog = [&]() -> std::optional<std::uint64_t> {
+    for (const auto& counted : bus.backlogs()) {
+      if (counted.consumer == name) return counted.events;
+    }
+    return std::nullopt;
+  };
+  for (int i = 0; i < 5; ++i) bus.publish(make_event(subject + ".wanted.a", "{}"));
+  bus.publish(make_event(subject + ".other", "{}"));
+  bus.publish(make_event(subject + ".other", "{}"));
+  EXPECT_TRUE(eventually([&] { return backlog() == 5u; })) << "held: " << backlog().value_or(0);
+
+  metrics::Registry registry;
+  BacklogGauges gauges(bus, registry);  // reads them once when made
+  const auto gauge = "bus_consumer_backlog{consumer=\"" + name + "\"} ";
+  EXPECT_NE(registry.render().find(gauge + "5\n"), std::string::npos) << registry.render();
+
+  {
+    std::lock_guard lock(mutex);
+    release = true;
+  }
+  released.notify_all();
+  EXPECT_TRUE(eventually([&] { return backlog() == 0u; })) << "held: " << backlog().value_or(0);
+  gauges.sample();
+  EXPECT_NE(registry.render().find(gauge + "0\n"), std::string::npos) << registry.render();
+
+  subscription.reset();
+  for (const auto& counted : bus.backlogs()) EXPECT_NE(counted.consumer, name);
 }
 
 }  // namespace platform::bus::testing

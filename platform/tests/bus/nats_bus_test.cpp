@@ -84,6 +84,10 @@ TEST_F(NatsBusTest, ConsumersMadeToStartNowSkipThePast) {
   platform::bus::testing::expect_consumers_made_now_start_now(*bus_, prefix_, "reader");
 }
 
+TEST_F(NatsBusTest, CountsWhatEachConsumerHasYetToHandle) {
+  platform::bus::testing::expect_backlog_counted(*bus_, prefix_, "slow-reader");
+}
+
 TEST_F(NatsBusTest, DurableConsumerResumesAfterResubscribing) {
   std::mutex mutex;
   std::set<std::string> seen;

@@ -26,12 +26,14 @@ class FailsAfterPublishing final : public EventBus {
     ++published_;
     if (failures_-- > 0) throw std::runtime_error("connection lost after publish");
   }
-  std::unique_ptr<Subscription> subscribe(const SubscriptionOptions& options,
-                                          EventHandler handler) override {
-    return inner_.subscribe(options, std::move(handler));
-  }
   bool ping() override { return true; }
   int published() const { return published_; }
+
+ protected:
+  std::unique_ptr<Subscription> open_subscription(const SubscriptionOptions& options,
+                                                  EventHandler handler) override {
+    return inner_.subscribe(options, std::move(handler));
+  }
 
  private:
   EventBus& inner_;

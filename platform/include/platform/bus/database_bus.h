@@ -32,11 +32,13 @@ class DatabaseBus final : public EventBus {
   ~DatabaseBus() override;
 
   void publish(const Event& event) override;
-  std::unique_ptr<Subscription> subscribe(const SubscriptionOptions& options,
-                                          EventHandler handler) override;
   bool ping() override;
 
   class Shared;  // state the subscriptions share with the bus
+
+ protected:
+  std::unique_ptr<Subscription> open_subscription(const SubscriptionOptions& options,
+                                                  EventHandler handler) override;
 
  private:
   std::shared_ptr<Shared> shared_;

@@ -1,9 +1,12 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "platform/bus/event.h"
 
@@ -44,19 +47,47 @@ class Subscription {
   // it was made now, at SubscriptionOptions::start). A reader whose state
   // is built from the stream and finds its consumer new has missed events.
   virtual bool resumed() const = 0;
+  // Events this consumer has yet to handle: matching events not delivered
+  // yet, and deliveries not acknowledged yet. Asks the store or the server
+  // (a round trip); throws platform::Error(unavailable) when they cannot
+  // be reached.
+  virtual std::uint64_t backlog() = 0;
 };
+
+struct ConsumerBacklog {
+  std::string consumer;
+  std::optional<std::uint64_t> events;  // none when it could not be read
+  std::string error;                    // why not
+};
+
+class LiveSubscriptions;
 
 class EventBus {
  public:
-  virtual ~EventBus() = default;
+  EventBus();
+  virtual ~EventBus();
+  EventBus(const EventBus&) = delete;
+  EventBus& operator=(const EventBus&) = delete;
+
   // Returns once the bus has durably accepted the event. Publishing the same
   // event id twice within the dedupe window stores it once. Throws
   // platform::Error(unavailable) if the bus cannot be reached.
   virtual void publish(const Event& event) = 0;
-  virtual std::unique_ptr<Subscription> subscribe(const SubscriptionOptions& options,
-                                                  EventHandler handler) = 0;
+  // Delivers matching events to `handler` on the subscription's own thread
+  // until the subscription is destroyed.
+  std::unique_ptr<Subscription> subscribe(const SubscriptionOptions& options, EventHandler handler);
   // Whether the bus is reachable (for /readyz).
   virtual bool ping() = 0;
+  // The backlog of every subscription alive on this bus, for the
+  // consumer-lag gauges (BacklogGauges).
+  std::vector<ConsumerBacklog> backlogs() const;
+
+ protected:
+  virtual std::unique_ptr<Subscription> open_subscription(const SubscriptionOptions& options,
+                                                          EventHandler handler) = 0;
+
+ private:
+  std::shared_ptr<LiveSubscriptions> live_;
 };
 
 }  // namespace platform::bus

@@ -30,11 +30,13 @@ class InProcessBus final : public EventBus {
   ~InProcessBus() override;
 
   void publish(const Event& event) override;
-  std::unique_ptr<Subscription> subscribe(const SubscriptionOptions& options,
-                                          EventHandler handler) override;
   bool ping() override { return true; }
 
   class State;  // shared with the subscriptions, which may outlive the bus object
+
+ protected:
+  std::unique_ptr<Subscription> open_subscription(const SubscriptionOptions& options,
+                                                  EventHandler handler) override;
 
  private:
   std::shared_ptr<State> state_;

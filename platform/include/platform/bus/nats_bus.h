@@ -31,9 +31,11 @@ class NatsBus final : public EventBus {
   ~NatsBus() override;
 
   void publish(const Event& event) override;
-  std::unique_ptr<Subscription> subscribe(const SubscriptionOptions& options,
-                                          EventHandler handler) override;
   bool ping() override;
+
+ protected:
+  std::unique_ptr<Subscription> open_subscription(const SubscriptionOptions& options,
+                                                  EventHandler handler) override;
 
  private:
   class Impl;
