@@ -37,18 +37,23 @@ DistributedShop::DistributedShop(const std::filesystem::path& directory, Options
     throw std::runtime_error("PostgreSQL, Redis and NATS are not configured (SHOP_TEST_*)");
   }
   for (const auto* service : {"auth", "catalog", "customers", "payments", "orders", "cart",
-                              "search", "images", "recommendations", "gateway"}) {
+                              "search", "images", "recommendations"}) {
     ports_[service] = platform::testing::free_port();
   }
+  ports_["gateway"] =
+      options.gateway_port > 0 ? options.gateway_port : platform::testing::free_port();
   gateway_url_ = "http://127.0.0.1:" + std::to_string(ports_["gateway"]);
+  const auto public_url = options.public_url.empty() ? gateway_url_ : options.public_url;
+  std::string redirect_uris = '"' + gateway_url_ + "/callback\"";
+  if (public_url != gateway_url_) redirect_uris += ", \"" + public_url + "/callback\"";
   const auto auth_url = service_url("auth");
   const auto orders_secret = platform::crypto::random_token(24);
   const auto cart_secret = platform::crypto::random_token(24);
 
   const auto clients = directory_ / "clients.json";
   write_file(clients, R"([
-    {"id": "storefront", "name": "Shop", "redirect_uris": [")" +
-                          gateway_url_ + R"(/callback"],
+    {"id": "storefront", "name": "Shop", "redirect_uris": [)" +
+                          redirect_uris + R"(],
      "grant_types": ["authorization_code", "refresh_token"],
      "scopes": ["openid", "profile", "email", "offline_access"]},
     {"id": "orders", "name": "orders service", "grant_types": ["client_credentials"],
@@ -60,7 +65,7 @@ DistributedShop::DistributedShop(const std::filesystem::path& directory, Options
 
   // What every service verifies tokens with.
   const std::map<std::string, std::string> verification{
-      {"AUTH_ISSUER", gateway_url_ + "/api/auth"},
+      {"AUTH_ISSUER", public_url + "/api/auth"},
       {"AUTH_JWKS_URL", auth_url + "/.well-known/jwks.json"},
       {"AUTH_TOKEN_URL", auth_url + "/oauth2/token"},
       {"LOG_LEVEL", "warn"}};
@@ -83,6 +88,9 @@ DistributedShop::DistributedShop(const std::filesystem::path& directory, Options
   for (const auto* service : {"catalog", "customers", "payments"}) {
     auto environment = verification;
     environment[upper(service) + "_NATS_URL"] = nats;
+    if (service == std::string("catalog") && options.seed_demo) {
+      environment["CATALOG_SEED_DEMO"] = "true";
+    }
     start(service,
           service == std::string("catalog")     ? CATALOG_BINARY
           : service == std::string("customers") ? CUSTOMERS_BINARY
@@ -155,6 +163,7 @@ DistributedShop::DistributedShop(const std::filesystem::path& directory, Options
                                  R"(], "rate_limits": {"enabled": false}})");
   auto gateway = verification;
   gateway["GATEWAY_CONFIG_FILE"] = gateway_config.string();
+  if (!options.web_root.empty()) gateway["GATEWAY_WEB_ROOT"] = options.web_root.string();
   start("gateway", GATEWAY_BINARY, gateway);
 }
 

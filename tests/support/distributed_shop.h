@@ -27,6 +27,15 @@ class DistributedShop {
     // Lighter password hashing for tests that sign many people up; the
     // service's own defaults when 0.
     int argon2_memory_kib = 0;
+    // The gateway's port; a free one when 0.
+    int gateway_port = 0;
+    // Where browsers reach the gateway (the token issuer and the storefront's
+    // redirect name it); http://127.0.0.1:<gateway port> when empty.
+    std::string public_url = {};
+    // The built web app for the gateway to serve; none when empty.
+    std::filesystem::path web_root = {};
+    // The catalog fills itself with the demo shop on its first start.
+    bool seed_demo = false;
   };
 
   // Starts everything and waits until every service is ready. Throws
@@ -40,6 +49,7 @@ class DistributedShop {
   static bool infrastructure_configured();
 
   // The gateway: http://127.0.0.1:<port>, the API under /api/<service>.
+  // (Options::public_url is what browsers are told, which may differ.)
   const std::string& url() const noexcept { return gateway_url_; }
   // A service reached directly, bypassing the gateway.
   std::string service_url(const std::string& service) const;
