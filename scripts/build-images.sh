@@ -69,8 +69,10 @@ for service in "${services[@]}"; do
   ln -s shop-service "$context/bin/$service"
   objcopy --strip-debug build/release/tools/healthcheck/shop-healthcheck "$context/bin/shop-healthcheck"
   if [[ $service == gateway ]]; then cp -r web/dist "$context/share/web"; fi
+  modules=""  # what the binary loads with dlopen: libvips' AVIF/HEIF codec
+  if [[ $service == images ]]; then modules=$(echo /usr/lib/x86_64-linux-gnu/vips-modules-*/vips-heif.so); fi
   "$docker" build --network host -q -f deploy/docker/Dockerfile \
-    --build-arg "PACKAGES=$(runtime_packages "$binary")" \
+    --build-arg "PACKAGES=$(runtime_packages "$binary")" --build-arg "MODULES=$modules" \
     --build-arg "SERVICE=$service" --build-arg "PORT=${ports[$service]}" \
     -t "shop/$service:latest" "$context" >/dev/null
   bytes=$("$docker" image inspect --format '{{.Size}}' "shop/$service:latest")

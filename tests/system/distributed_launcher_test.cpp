@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 #include "distributed_shop.h"
 #include "platform/testing/api_client.h"

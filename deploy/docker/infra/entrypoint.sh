@@ -22,7 +22,10 @@ case "$KIND" in
     ;;
   redis) exec redis-server --port 6379 --bind 0.0.0.0 --dir /data --appendonly yes --protected-mode no ;;
   nats) exec nats-server -p 4222 -m 8222 -js -sd /data ;;
-  # s3rver takes the keys S3RVER / S3RVER and no others.
+  # s3rver takes the keys S3RVER / S3RVER and no others. Without
+  # --no-vhost-buckets it reads a host name that is not an address or
+  # localhost (the service name "s3") as the bucket, CNAME style, and
+  # answers NoSuchBucket to path-style requests.
   s3) exec node /opt/s3/node_modules/s3rver/bin/s3rver.js --directory /data --address 0.0.0.0 \
-    --port 9000 --configure-bucket "${S3_BUCKET:-shop-images}" ;;
+    --port 9000 --no-vhost-buckets --configure-bucket "${S3_BUCKET:-shop-images}" ;;
 esac
