@@ -132,13 +132,16 @@ function StockPanel({ product, changed }: { product: Product; changed: (stock: S
 function DeleteProduct({ product }: { product: Product }) {
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const [failed, setFailed] = useState<Error>();
   async function erase() {
+    setDeleting(true); // a second click would ask to delete what is gone: a 404
     try {
       await deleteProduct(product.id);
       navigate("/admin/products", { replace: true });
     } catch (error) {
       setFailed(error as Error);
+      setDeleting(false);
     }
   }
   return (
@@ -150,7 +153,7 @@ function DeleteProduct({ product }: { product: Product }) {
       ) : (
         <div role="alertdialog" aria-labelledby="delete-question" className="confirm">
           <p id="delete-question">Delete {product.title} for good? Archive it instead to keep its history.</p>
-          <button type="button" className="danger" onClick={() => void erase()}>
+          <button type="button" className="danger" disabled={deleting} onClick={() => void erase()}>
             Yes, delete it
           </button>
           <button type="button" className="secondary" onClick={() => setConfirming(false)}>

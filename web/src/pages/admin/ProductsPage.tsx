@@ -27,19 +27,30 @@ export function ProductsPage() {
   const words = params.get("q") ?? "";
   const [typed, setTyped] = useState(words);
   const first = useLoad((signal) => productsFor(words, signal), [words]);
-  const [more, setMore] = useState<{ items: Product[]; cursor: string | null }>();
+  // Further pages belong to the words they were fetched for: a page that
+  // arrives after a new search is not added to it.
+  const [more, setMore] = useState<{ words: string; items: Product[]; cursor: string | null }>();
+  const [fetching, setFetching] = useState(false);
   const [failed, setFailed] = useState<Error>();
   if (first.status === "loading") return <Loading what="products" />;
   if (first.status === "failed") return <Failure error={first.error} retry={first.retry} />;
-  const items = [...first.data.items, ...(more?.items ?? [])];
-  const cursor = more ? more.cursor : first.data.next_cursor;
+  const further = more?.words === words ? more : undefined;
+  const items = [...first.data.items, ...(further?.items ?? [])];
+  const cursor = further ? further.cursor : first.data.next_cursor;
   async function showMore() {
-    if (!cursor) return;
+    if (!cursor || fetching) return;
+    setFetching(true);
     try {
       const page = await listProducts({ sort: "title", limit: 50, status: "any", cursor });
-      setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.next_cursor });
+      setMore((held) => ({
+        words,
+        items: [...(held?.words === words ? held.items : []), ...page.items],
+        cursor: page.next_cursor,
+      }));
     } catch (error) {
       setFailed(error as Error);
+    } finally {
+      setFetching(false);
     }
   }
   return (
@@ -92,7 +103,7 @@ export function ProductsPage() {
         </table>
       </div>
       {cursor && (
-        <button type="button" className="show-more" onClick={() => void showMore()}>
+        <button type="button" className="show-more" disabled={fetching} onClick={() => void showMore()}>
           Show more
         </button>
       )}
