@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { checkout, quote } from "../api/cart";
 import { ApiError } from "../api/http";
@@ -103,6 +103,15 @@ export function CheckoutPage() {
   const navigate = useNavigate();
   const [email, setEmail] = useState("");
   const [address, setAddress] = useState<Address>(emptyAddress);
+  // A shopper who leaves while the payment settles is not brought back:
+  // the orders page shows the outcome.
+  const left = useRef(false);
+  useEffect(() => {
+    left.current = false;
+    return () => {
+      left.current = true;
+    };
+  }, []);
   const [speed, setSpeed] = useState<ShippingSpeed>("standard");
   const [couponText, setCouponText] = useState("");
   const [coupon, setCoupon] = useState<string>();
@@ -154,15 +163,20 @@ export function CheckoutPage() {
     setFilledAddress(true);
     const preferred = saved.data.items.find((each) => each.is_default_shipping);
     if (preferred) {
-      setAddress({
-        recipient: preferred.recipient,
-        line1: preferred.line1,
-        line2: preferred.line2 ?? "",
-        city: preferred.city,
-        region: preferred.region ?? "",
-        postal_code: preferred.postal_code,
-        country: preferred.country,
-      });
+      // Not over what the shopper already typed while the addresses loaded.
+      setAddress((typed) =>
+        typed !== emptyAddress
+          ? typed
+          : {
+              recipient: preferred.recipient,
+              line1: preferred.line1,
+              line2: preferred.line2 ?? "",
+              city: preferred.city,
+              region: preferred.region ?? "",
+              postal_code: preferred.postal_code,
+              country: preferred.country,
+            },
+      );
     }
   }, [saved, filledAddress, customer?.id]);
   const [choseInitialCard, setChoseInitialCard] = useState(false);
@@ -239,6 +253,7 @@ export function CheckoutPage() {
       };
       for (let attempt = 0; ; attempt++) {
         const outcome = await checkout(order, key);
+        if (left.current) return;
         if (outcome.settled) {
           await refresh();
           navigate(`/orders/${outcome.order.id}`, { state: { placed: true } });
@@ -248,6 +263,7 @@ export function CheckoutPage() {
           throw new Error("The payment is still being processed. Your orders page will show the outcome.");
         setPlacing("settling");
         await new Promise((wake) => setTimeout(wake, settleEvery));
+        if (left.current) return;
       }
     } catch (error) {
       setPlacing("idle");

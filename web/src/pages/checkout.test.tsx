@@ -143,6 +143,54 @@ describe("checkout", () => {
     vi.useRealTimers();
   });
 
+  it("stops settling when the shopper leaves, and does not bring them back", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    signIn();
+    shop.on("POST", "/api/cart/v1/checkout", { status: 202, body: { ...order, status: "awaiting_payment" } });
+    const { router } = renderApp("/checkout");
+    await fillAndPlace();
+    await screen.findByRole("button", { name: "Waiting for the payment…" });
+    const checkouts = () => shop.calls.filter((call) => call.url.pathname === "/api/cart/v1/checkout").length;
+    await router.navigate("/");
+    await waitFor(() => expect(screen.queryByRole("heading", { name: "Checkout" })).toBeNull());
+    const whenLeft = checkouts();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(router.state.location.pathname).toBe("/");
+    expect(checkouts()).toBeLessThanOrEqual(whenLeft + 1); // at most the one already on its way
+    vi.useRealTimers();
+  });
+
+  it("does not fill the default address over what the shopper typed meanwhile", async () => {
+    signIn();
+    let answerAddresses: () => void = () => {};
+    const addressesAnswered = new Promise<void>((resolve) => (answerAddresses = resolve));
+    shop.on("GET", "/api/customers/v1/customers/customer-1/addresses", async () => {
+      await addressesAnswered;
+      return {
+        body: {
+          items: [
+            {
+              id: "a1",
+              recipient: "Mary Somerville",
+              line1: "1 Infirmary Street",
+              city: "Edinburgh",
+              postal_code: "EH1 1LT",
+              country: "GB",
+              is_default_shipping: true,
+              is_default_billing: false,
+            },
+          ],
+        },
+      };
+    });
+    renderApp("/checkout");
+    await userEvent.type(await screen.findByLabelText("Full name"), "Ada Lovelace");
+    answerAddresses();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByLabelText("Full name")).toHaveValue("Ada Lovelace");
+    expect(screen.getByLabelText("City")).toHaveValue("");
+  });
+
   it("says a declined card charged nothing, and a new try is a new order", async () => {
     signIn();
     shop.on("POST", "/api/cart/v1/checkout", {
