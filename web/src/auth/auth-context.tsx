@@ -1,7 +1,11 @@
-import type { User, UserManager } from "oidc-client-ts";
+import { ErrorResponse, type User, type UserManager } from "oidc-client-ts";
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { setAccessTokenSource } from "../api/http";
 import type { SignInState } from "./oidc";
+
+// Renewing starts 30 s before the token expires (oidc.ts): a retry 5 s
+// after a failure that did not reach the auth service still has time.
+const renewRetryDelayMs = 5000;
 
 export interface Customer {
   id: string; // the token's subject, which every service knows the customer by
@@ -55,8 +59,22 @@ export function AuthProvider({ manager, children }: { manager: UserManager; chil
     manager.events.addUserLoaded(loaded);
     manager.events.addUserUnloaded(unloaded);
     manager.events.addUserSignedOut(unloaded);
-    // A refresh that failed (the session ended elsewhere): signed out here too.
-    const renewFailed = () => void manager.removeUser();
+    // A refresh the auth service refused (the session ended elsewhere, the
+    // account is gone): signed out here too. One that did not get through
+    // (a network blip) is tried again while the token is still good.
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const renewFailed = (error: Error) => {
+      if (error instanceof ErrorResponse) {
+        void manager.removeUser();
+        return;
+      }
+      clearTimeout(retry);
+      retry = setTimeout(() => {
+        manager.signinSilent().catch((again: unknown) => {
+          if (again instanceof ErrorResponse) void manager.removeUser();
+        });
+      }, renewRetryDelayMs);
+    };
     manager.events.addSilentRenewError(renewFailed);
     manager.getUser().then(
       (stored) => {
@@ -71,6 +89,7 @@ export function AuthProvider({ manager, children }: { manager: UserManager; chil
       manager.events.removeUserUnloaded(unloaded);
       manager.events.removeUserSignedOut(unloaded);
       manager.events.removeSilentRenewError(renewFailed);
+      clearTimeout(retry);
     };
   }, [manager]);
 
