@@ -90,6 +90,7 @@ class Family {
 
 // All metrics of a process. Services register their families at start and
 // keep references; /metrics renders the Prometheus text exposition format.
+// Registering a name again returns the family already there.
 class Registry {
  public:
   Family<Counter>& counter(std::string name, std::string help,
@@ -101,6 +102,10 @@ class Registry {
   std::string render() const;
 
  private:
+  template <class Metric, class... Extra>
+  Family<Metric>& family(std::vector<std::unique_ptr<Family<Metric>>>& families, std::string name,
+                         std::string help, std::vector<std::string> labels, Extra&&... extra);
+
   mutable std::mutex mutex_;
   std::vector<std::unique_ptr<Family<Counter>>> counters_;
   std::vector<std::unique_ptr<Family<Gauge>>> gauges_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <type_traits>
 
 #include "platform/error.h"
 
@@ -125,26 +126,62 @@ template class Family<Counter>;
 template class Family<Gauge>;
 template class Family<Histogram>;
 
+namespace {
+
+template <class Metric>
+const Family<Metric>* named(const std::vector<std::unique_ptr<Family<Metric>>>& families,
+                            const std::string& name) {
+  for (const auto& family : families) {
+    if (family->name() == name) return family.get();
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+// One family per name, whoever asks for it: the exposition format allows
+// a name once, and several parts of a process register the same families
+// (every upstream instance of the gateway, every service of the embedded
+// shop's HTTP servers). Asking again with another type or other labels is
+// a programming error.
+template <class Metric, class... Extra>
+Family<Metric>& Registry::family(std::vector<std::unique_ptr<Family<Metric>>>& families,
+                                 std::string name, std::string help,
+                                 std::vector<std::string> labels, Extra&&... extra) {
+  std::lock_guard lock(mutex_);
+  for (const auto& family : families) {
+    if (family->name() != name) continue;
+    if (family->label_names() != labels) {
+      throw Error(ErrorKind::internal, "metric-labels",
+                  name + " is registered again with other labels");
+    }
+    return *family;
+  }
+  const bool taken = (!std::is_same_v<Metric, Counter> && named(counters_, name)) ||
+                     (!std::is_same_v<Metric, Gauge> && named(gauges_, name)) ||
+                     (!std::is_same_v<Metric, Histogram> && named(histograms_, name));
+  if (taken) {
+    throw Error(ErrorKind::internal, "metric-type", name + " is registered with another type");
+  }
+  return *families.emplace_back(std::make_unique<Family<Metric>>(
+      std::move(name), std::move(help), std::move(labels), std::forward<Extra>(extra)...));
+}
+
 Family<Counter>& Registry::counter(std::string name, std::string help,
                                    std::vector<std::string> labels) {
-  std::lock_guard lock(mutex_);
-  return *counters_.emplace_back(
-      std::make_unique<Family<Counter>>(std::move(name), std::move(help), std::move(labels)));
+  return family(counters_, std::move(name), std::move(help), std::move(labels));
 }
 
 Family<Gauge>& Registry::gauge(std::string name, std::string help,
                                std::vector<std::string> labels) {
-  std::lock_guard lock(mutex_);
-  return *gauges_.emplace_back(
-      std::make_unique<Family<Gauge>>(std::move(name), std::move(help), std::move(labels)));
+  return family(gauges_, std::move(name), std::move(help), std::move(labels));
 }
 
 Family<Histogram>& Registry::histogram(std::string name, std::string help,
                                        std::vector<std::string> labels,
                                        std::vector<double> buckets) {
-  std::lock_guard lock(mutex_);
-  return *histograms_.emplace_back(std::make_unique<Family<Histogram>>(
-      std::move(name), std::move(help), std::move(labels), std::move(buckets)));
+  return family(histograms_, std::move(name), std::move(help), std::move(labels),
+                std::move(buckets));
 }
 
 std::string Registry::render() const {

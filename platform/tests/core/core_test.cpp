@@ -102,6 +102,33 @@ TEST(Metrics, RendersPrometheusText) {
   EXPECT_THROW(requests.with({"a", "b"}), platform::Error);
 }
 
+// The exposition format allows each name once: the gateway registers its
+// upstream families per instance, the embedded shop its HTTP families per
+// service, into one registry.
+TEST(Metrics, GivesOneFamilyPerNameToEveryoneWhoRegistersIt) {
+  metrics::Registry registry;
+  auto& first = registry.counter("requests_total", "Requests", {"route"});
+  auto& again = registry.counter("requests_total", "Requests", {"route"});
+  EXPECT_EQ(&first, &again);
+  first.with({"/a"}).increment();
+  again.with({"/a"}).increment();
+  again.with({"/b"}).increment();
+  const auto text = registry.render();
+  std::size_t headers = 0;
+  for (auto at = text.find("# TYPE requests_total"); at != std::string::npos;
+       at = text.find("# TYPE requests_total", at + 1)) {
+    ++headers;
+  }
+  EXPECT_EQ(headers, 1u) << text;
+  EXPECT_NE(text.find("requests_total{route=\"/a\"} 2"), std::string::npos) << text;
+  EXPECT_NE(text.find("requests_total{route=\"/b\"} 1"), std::string::npos) << text;
+  EXPECT_EQ(&registry.histogram("latency_seconds", "Latency", {}),
+            &registry.histogram("latency_seconds", "Latency", {}));
+
+  EXPECT_THROW(registry.counter("requests_total", "Requests", {"method"}), platform::Error);
+  EXPECT_THROW(registry.gauge("requests_total", "Requests", {"route"}), platform::Error);
+}
+
 TEST(Config, ReadsEnvironmentWithDefaultsAndCollectsErrors) {
   ::setenv("SHOP_TEST_PORT", "9090", 1);
   ::setenv("SHOP_TEST_BAD", "12x", 1);
